@@ -1,9 +1,25 @@
 //! labns: a native, single-threaded, Pyro5-compatible name server.
 //!
-//! Code map (each module's own `//!` header says what it owns and what it must not do):
+//! Code map. Each module's own `//!` header says what it owns and what it must not do.
 //!
-//! * [`serial`]: one [`serial::Value`] model and the four Pyro5 serializers. Sans-IO.
-//! * [`ns`]: the registry and the name server objects. Sans-IO, clock-free.
+//! * [`wire`]: Pyro5 framing (40-byte header, annotations, zlib, the incremental frame
+//!   reader). Sans-IO, clock-free.
+//! * [`serial`]: one [`serial::Value`] model and the serpent, marshal, json and msgpack readers
+//!   and writers. Sans-IO, clock-free; readers never panic and check limits before allocating.
+//! * [`ns`]: the registry, the `Pyro.NameServer` and `Pyro.Daemon` objects, dispatch, the
+//!   per-connection session state machine and the broadcast reply. Sans-IO, clock-free: it
+//!   takes bytes and returns bytes and effects.
+//! * [`daemon`]: the only mio code: one event loop for the listener, the connections, the
+//!   broadcast responder and signals; owns the clock and the time-outs.
+//! * [`cli`]: argv -> a command (pico-args); with `main.rs`, the only code that sees argv,
+//!   the environment and exit codes.
+//!
+//! Architecture invariants (checked by the tidy test in `tests/tidy.rs`): `wire/`, `serial/`
+//! and `ns/` never use mio, heed, `std::fs`, `std::net` sockets or `Instant`/`SystemTime`;
+//! only `daemon/` uses mio.
 
+pub mod cli;
+pub mod daemon;
 pub mod ns;
 pub mod serial;
+pub mod wire;

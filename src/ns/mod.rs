@@ -11,3 +11,6 @@ pub mod registry;
 pub mod uri;
 
 pub use error::PyErr;
+pub mod broadcast;
+pub mod server;
+pub mod session;

@@ -10,6 +10,7 @@ pub mod json;
 pub mod marshal;
 pub mod msgpack;
 pub mod serpent;
+pub mod unicode_tables;
 pub mod value;
 
 pub use value::Value;

@@ -1,0 +1,114 @@
+//! Socket set-up the event loop needs and std/mio do not offer: host resolution the way Pyro5
+//! does it, the open-file limit, keep-alive, and the local address that faces a peer.
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, ToSocketAddrs, UdpSocket};
+
+/// Resolve `host` like Pyro5: an empty host means all IPv4 interfaces; a name takes the first
+/// `getaddrinfo` result only (so `localhost` binds whichever address the resolver lists first).
+pub fn resolve(host: &str, port: u16) -> io::Result<SocketAddr> {
+    if host.is_empty() {
+        return Ok(SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), port));
+    }
+    let bare = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host);
+    if let Ok(ip) = bare.parse::<IpAddr>() {
+        return Ok(SocketAddr::new(ip, port));
+    }
+    (bare, port)
+        .to_socket_addrs()?
+        .next()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no address found"))
+}
+
+/// Pyro's location string: the host as given (IPv6 literals in brackets) and the port.
+pub fn location(host: &str, bound: SocketAddr) -> String {
+    let host = if host.is_empty() {
+        bound.ip().to_string()
+    } else {
+        host.trim_start_matches('[').trim_end_matches(']').to_string()
+    };
+    if host.contains(':') {
+        format!("[{host}]:{}", bound.port())
+    } else {
+        format!("{host}:{}", bound.port())
+    }
+}
+
+/// Raise the soft open-file limit to the hard limit; returns the new soft limit.
+pub fn raise_nofile_limit() -> io::Result<u64> {
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit/setrlimit only read/write the struct we pass, which lives on our stack.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        if lim.rlim_cur < lim.rlim_max {
+            let wanted = libc::rlimit {
+                rlim_cur: lim.rlim_max,
+                rlim_max: lim.rlim_max,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &wanted) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            lim = wanted;
+        }
+    }
+    Ok(lim.rlim_cur as u64)
+}
+
+/// Turn on SO_KEEPALIVE (Pyro5 does, so dead peers eventually free their connection).
+pub fn set_keepalive(fd: std::os::fd::RawFd) {
+    let on: libc::c_int = 1;
+    // SAFETY: setsockopt reads `size_of::<c_int>()` bytes from a live local; a bad fd only
+    // makes the call fail, which we ignore (keep-alive is best effort).
+    unsafe {
+        libc::setsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            libc::SO_KEEPALIVE,
+            (&on as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+    }
+}
+
+/// The local address that routes to `peer` (connect a UDP socket, read its local address;
+/// no packet is sent), as Pyro5's broadcast responder does.
+pub fn facing_address(peer: SocketAddr) -> Option<IpAddr> {
+    let any: SocketAddr = match peer {
+        SocketAddr::V4(_) => (Ipv4Addr::UNSPECIFIED, 0).into(),
+        SocketAddr::V6(_) => (std::net::Ipv6Addr::UNSPECIFIED, 0).into(),
+    };
+    let sock = UdpSocket::bind(any).ok()?;
+    sock.connect((peer.ip(), 53)).ok()?;
+    sock.local_addr().ok().map(|a| a.ip())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_follows_pyro() {
+        let v4: SocketAddr = "127.0.0.1:9090".parse().unwrap();
+        let v6: SocketAddr = "[::1]:9090".parse().unwrap();
+        assert_eq!(location("localhost", v4), "localhost:9090");
+        assert_eq!(location("127.0.0.1", v4), "127.0.0.1:9090");
+        assert_eq!(location("::1", v6), "[::1]:9090");
+        assert_eq!(location("[::1]", v6), "[::1]:9090");
+        assert_eq!(location("", "0.0.0.0:9090".parse().unwrap()), "0.0.0.0:9090");
+    }
+
+    #[test]
+    fn resolve_literals_without_dns() {
+        assert_eq!(resolve("127.0.0.1", 1).unwrap(), "127.0.0.1:1".parse().unwrap());
+        assert_eq!(resolve("::1", 2).unwrap(), "[::1]:2".parse().unwrap());
+        assert_eq!(resolve("", 3).unwrap(), "0.0.0.0:3".parse().unwrap());
+    }
+}

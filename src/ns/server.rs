@@ -1,0 +1,339 @@
+//! The shared, connection-independent part of the server: the two Pyro objects, request
+//! dispatch (wire reference 5.2: call shape per serializer, class-dict checks, object and
+//! method resolution, batches), and the effects a turn produced.
+//!
+//! Sans-IO and clock-free. The daemon owns exactly one `Server` and passes it to every
+//! connection's session, which is what makes every operation atomic (M49): one request is
+//! handled completely before the next one starts.
+
+use crate::ns::PyErr;
+use crate::ns::nameserver::{Change, DaemonObject, NameServer};
+use crate::serial::{self, Limits, SerializerId, Value};
+
+/// Settings that decide protocol behaviour.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// Largest annotations + payload accepted in one frame (and largest inflated payload).
+    pub max_message_size: u32,
+    /// Nesting and collection limits for every deserializer.
+    pub limits: Limits,
+    /// Compress reply payloads above 100 bytes (Pyro5's COMPRESSION option).
+    pub compress: bool,
+}
+
+impl Default for ServerConfig {
+    fn default() -> ServerConfig {
+        ServerConfig {
+            max_message_size: 4 * 1024 * 1024,
+            limits: Limits::default(),
+            compress: false,
+        }
+    }
+}
+
+pub const NS_OBJECT: &str = "Pyro.NameServer";
+pub const DAEMON_OBJECT: &str = "Pyro.Daemon";
+
+/// A small xorshift generator for correlation ids (they need to be unique, not secret).
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed | 1)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        // xorshift64*
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A random version-4 UUID in RFC byte order.
+    pub fn uuid4(&mut self) -> [u8; 16] {
+        let mut b = [0u8; 16];
+        b[..8].copy_from_slice(&self.next_u64().to_be_bytes());
+        b[8..].copy_from_slice(&self.next_u64().to_be_bytes());
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        b
+    }
+}
+
+/// What one INVOKE produced.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// A normal result (a batch result list when `batch`).
+    Result { value: Value, batch: bool },
+    /// An exception reply (flags EXCEPTION).
+    Error(PyErr),
+}
+
+/// One decoded call: (object id, method, positional args, keyword args).
+#[derive(Debug)]
+pub struct Call {
+    pub object: String,
+    pub method: String,
+    pub args: Value,
+    pub kwargs: Value,
+}
+
+pub struct Server {
+    pub config: ServerConfig,
+    pub ns: NameServer,
+    pub daemon: DaemonObject,
+    pub rng: Rng,
+    /// Registry changes made since the daemon last collected them (for the store).
+    pub changes: Vec<Change>,
+}
+
+impl Server {
+    pub fn new(config: ServerConfig, ns_uri: String, daemon_info: String, seed: u64) -> Server {
+        Server {
+            config,
+            ns: NameServer::new(ns_uri),
+            daemon: DaemonObject { info: daemon_info },
+            rng: Rng::new(seed),
+            changes: Vec::new(),
+        }
+    }
+
+    /// Decode and execute one INVOKE payload. `batch` is FLAGS_BATCH of the request.
+    pub fn invoke(&mut self, ser: SerializerId, payload: &[u8], batch: bool) -> Outcome {
+        let value = match serial::decode(ser, payload, &self.config.limits) {
+            Ok(v) => v,
+            Err(e) => return Outcome::Error(PyErr::new(e.py_class, e.message)),
+        };
+        let call = match split_call(ser, value) {
+            Ok(c) => c,
+            Err(e) => return Outcome::Error(e),
+        };
+        if let Err(e) = check_class_dicts(&call.args, 0).and(check_class_dicts(&call.kwargs, 0)) {
+            return Outcome::Error(e);
+        }
+        if call.object != NS_OBJECT && call.object != DAEMON_OBJECT {
+            return Outcome::Error(PyErr::daemon("unknown object"));
+        }
+        if batch {
+            return self.run_batch(&call);
+        }
+        match self.call_one(&call.object, &call.method, &call.args, &call.kwargs) {
+            Ok(value) => Outcome::Result {
+                value,
+                batch: false,
+            },
+            Err(e) => Outcome::Error(e),
+        }
+    }
+
+    fn run_batch(&mut self, call: &Call) -> Outcome {
+        let Some(calls) = call.args.as_seq() else {
+            return Outcome::Error(PyErr::type_error(format!(
+                "'{}' object is not iterable",
+                call.args.type_name()
+            )));
+        };
+        let mut results = Vec::with_capacity(calls.len().min(1024));
+        for item in calls {
+            let (method, args, kwargs) = match item.as_seq() {
+                Some([m, a, k]) => (m, a, k),
+                Some(other) => {
+                    return Outcome::Error(PyErr::value_error(format!(
+                        "not enough values to unpack (expected 3, got {})",
+                        other.len()
+                    )));
+                }
+                None => {
+                    return Outcome::Error(PyErr::type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        item.type_name()
+                    )));
+                }
+            };
+            let Some(method) = method.as_str() else {
+                return Outcome::Error(PyErr::type_error(
+                    "attribute name must be string, not '".to_string() + method.type_name() + "'",
+                ));
+            };
+            // Unknown/private/unexposed names are not wrapped: the whole request fails (5.4).
+            let checked = if call.object == NS_OBJECT {
+                NameServer::check_batch_method(method)
+            } else {
+                DaemonObject::check_batch_method(method)
+            };
+            if let Err(e) = checked {
+                return Outcome::Error(e);
+            }
+            match self.call_one(&call.object, method, args, kwargs) {
+                Ok(v) => results.push(v),
+                Err(e) => {
+                    results.push(e.to_wrapper_value());
+                    break;
+                }
+            }
+        }
+        Outcome::Result {
+            value: Value::List(results),
+            batch: true,
+        }
+    }
+
+    fn call_one(
+        &mut self,
+        object: &str,
+        method: &str,
+        args: &Value,
+        kwargs: &Value,
+    ) -> Result<Value, PyErr> {
+        let args: &[Value] = match args {
+            Value::None => &[],
+            other => other.as_seq().ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "argument after * must be an iterable, not {}",
+                    other.type_name()
+                ))
+            })?,
+        };
+        let kwargs = kwargs_pairs(kwargs)?;
+        if object == NS_OBJECT {
+            self.ns.invoke(method, args, &kwargs, &mut self.changes)
+        } else {
+            self.daemon.invoke(method, args, &kwargs)
+        }
+    }
+}
+
+/// Keyword arguments as (name, value) pairs; None means no keywords.
+fn kwargs_pairs(kwargs: &Value) -> Result<Vec<(String, Value)>, PyErr> {
+    match kwargs {
+        Value::None => Ok(Vec::new()),
+        Value::Dict(pairs) => pairs
+            .iter()
+            .map(|(k, v)| match k {
+                Value::Str(s) => Ok((s.clone(), v.clone())),
+                _ => Err(PyErr::type_error("keywords must be strings")),
+            })
+            .collect(),
+        other => Err(PyErr::type_error(format!(
+            "argument after ** must be a mapping, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// The call 4-tuple in each serializer's shape (wire reference 5.1).
+pub fn split_call(ser: SerializerId, value: Value) -> Result<Call, PyErr> {
+    let (object, method, args, kwargs) = match (ser, value) {
+        (SerializerId::Json, Value::Dict(pairs)) => {
+            let mut object = None;
+            let mut method = None;
+            let mut params = None;
+            let mut kwargs = None;
+            for (k, v) in pairs {
+                match k.as_str() {
+                    Some("object") => object = Some(v),
+                    Some("method") => method = Some(v),
+                    Some("params") => params = Some(v),
+                    Some("kwargs") => kwargs = Some(v),
+                    _ => {}
+                }
+            }
+            let missing = |key: &str| PyErr::new("builtins.KeyError", format!("'{key}'"));
+            (
+                object.ok_or_else(|| missing("object"))?,
+                method.ok_or_else(|| missing("method"))?,
+                params.ok_or_else(|| missing("params"))?,
+                kwargs.ok_or_else(|| missing("kwargs"))?,
+            )
+        }
+        (SerializerId::Json, other) => {
+            return Err(PyErr::type_error(format!(
+                "{} indices must be integers or slices, not str",
+                other.type_name()
+            )));
+        }
+        (_, Value::Tuple(items) | Value::List(items)) => {
+            let n = items.len();
+            let Ok::<[Value; 4], _>([o, m, a, k]) = items.try_into() else {
+                return Err(PyErr::value_error(if n < 4 {
+                    format!("not enough values to unpack (expected 4, got {n})")
+                } else {
+                    "too many values to unpack (expected 4)".to_string()
+                }));
+            };
+            (o, m, a, k)
+        }
+        (_, other) => {
+            return Err(PyErr::type_error(format!(
+                "cannot unpack non-iterable {} object",
+                other.type_name()
+            )));
+        }
+    };
+    let Value::Str(object) = object else {
+        return Err(PyErr::daemon("unknown object"));
+    };
+    let Value::Str(method) = method else {
+        return Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            method.type_name()
+        )));
+    };
+    Ok(Call {
+        object,
+        method,
+        args,
+        kwargs,
+    })
+}
+
+/// Classes whose dicts Pyro5's server turns into objects (8.3); anything else in an argument
+/// makes Python reply SerializeError (or SecurityError for `__` names) and close.
+fn known_class(name: &str, dict: &Value) -> bool {
+    match name {
+        "Pyro5.core.URI" | "Pyro5.client.Proxy" | "Pyro5.server.Daemon" | "Pyro5.core._ExceptionWrapper" => true,
+        "float" => true,
+        _ => {
+            (name.starts_with("Pyro5.errors.") || name.starts_with("builtins."))
+                && dict.get("__exception__").is_some()
+        }
+    }
+}
+
+fn check_class_dicts(value: &Value, depth: usize) -> Result<(), PyErr> {
+    // The deserializers already bound the depth; this guard keeps the walk safe on its own.
+    if depth > 256 {
+        return Ok(());
+    }
+    match value {
+        Value::Dict(pairs) => {
+            if let Some(class) = value.get("__class__") {
+                let name = class.as_str().unwrap_or("");
+                if name.contains("__") {
+                    return Err(PyErr::security(format!(
+                        "refused to deserialize types with double underscores in their name: {name}"
+                    ))
+                    .closing());
+                }
+                if !known_class(name, value) {
+                    return Err(
+                        PyErr::serialize(format!("unsupported serialized class: {name}")).closing(),
+                    );
+                }
+            }
+            for (k, v) in pairs {
+                check_class_dicts(k, depth + 1)?;
+                check_class_dicts(v, depth + 1)?;
+            }
+            Ok(())
+        }
+        Value::Tuple(items) | Value::List(items) | Value::Set(items) | Value::FrozenSet(items) => {
+            items.iter().try_for_each(|v| check_class_dicts(v, depth + 1))
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,324 @@
+//! One client connection's protocol state machine (wire reference sections 3-6): bytes in,
+//! reply bytes out, plus whether the connection must close.
+//!
+//! Sans-IO and clock-free: the daemon feeds received bytes and flushes `out`; time-outs for
+//! half-received messages are the daemon's business (it asks [`Session::has_partial_input`]).
+
+use crate::ns::PyErr;
+use crate::ns::nameserver::metadata_value;
+use crate::ns::server::{Outcome, Server};
+use crate::serial::{self, SerializerId, Value};
+use crate::wire::{
+    self, FLAGS_BATCH, FLAGS_CORR_ID, FLAGS_EXCEPTION, FLAGS_ONEWAY, Frame, FrameError,
+    HEADER_SIZE, Header, MSG_CONNECT, MSG_CONNECTFAIL, MSG_CONNECTOK, MSG_INVOKE, MSG_PING,
+    MSG_RESULT,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Accepted; the first frame must be CONNECT.
+    AwaitConnect,
+    /// Handshake done; INVOKE and PING are served.
+    Ready,
+    /// The server decided to close (after flushing what is queued); input is ignored.
+    Closing,
+}
+
+/// Per-connection protocol state. Owns the bytes of an incomplete frame.
+#[derive(Debug)]
+pub struct Session {
+    phase: Phase,
+    inbuf: Vec<u8>,
+    frames: u64,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::new()
+    }
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session {
+            phase: Phase::AwaitConnect,
+            inbuf: Vec::new(),
+            frames: 0,
+        }
+    }
+
+    /// The server has decided to close this connection once `out` is flushed.
+    pub fn is_closing(&self) -> bool {
+        self.phase == Phase::Closing
+    }
+
+    /// Whether part of a frame is buffered (the daemon times such connections out).
+    pub fn has_partial_input(&self) -> bool {
+        !self.inbuf.is_empty() && self.phase != Phase::Closing
+    }
+
+    /// Whether the handshake has completed.
+    pub fn is_connected(&self) -> bool {
+        self.phase == Phase::Ready
+    }
+
+    /// How many complete frames this session has handled.
+    pub fn frames_handled(&self) -> u64 {
+        self.frames
+    }
+
+    /// Bytes buffered for an incomplete frame.
+    pub fn buffered(&self) -> usize {
+        self.inbuf.len()
+    }
+
+    /// Feed bytes read from the socket: every complete frame is handled and its reply (if
+    /// any) appended to `out`. Frames are handled straight from `data` when nothing is
+    /// buffered; only the tail of an incomplete frame is copied.
+    pub fn receive(&mut self, data: &[u8], server: &mut Server, out: &mut Vec<u8>) {
+        if self.phase == Phase::Closing {
+            return;
+        }
+        if self.inbuf.is_empty() {
+            let used = self.process(data, server, out);
+            if self.phase != Phase::Closing && used < data.len() {
+                self.inbuf.extend_from_slice(&data[used..]);
+            }
+        } else {
+            let mut buf = std::mem::take(&mut self.inbuf);
+            buf.extend_from_slice(data);
+            let used = self.process(&buf, server, out);
+            if self.phase != Phase::Closing {
+                buf.drain(..used);
+                self.inbuf = buf;
+            }
+        }
+        if self.phase == Phase::Closing {
+            self.inbuf = Vec::new();
+        }
+    }
+
+    /// Handle every complete frame at the start of `buf`; returns how many bytes were used.
+    fn process(&mut self, buf: &[u8], server: &mut Server, out: &mut Vec<u8>) -> usize {
+        let mut used = 0;
+        while self.phase != Phase::Closing {
+            let rest = &buf[used..];
+            let (allowed, text): (&[u8], &str) = match self.phase {
+                Phase::AwaitConnect => (&[MSG_CONNECT], "1"),
+                _ => (&[MSG_INVOKE, MSG_PING], "4,6"),
+            };
+            let max = u64::from(server.config.max_message_size);
+            match wire::peek_frame(rest, max, allowed, text) {
+                Ok(None) => break,
+                Ok(Some(header)) => {
+                    let total = HEADER_SIZE + header.body_len() as usize;
+                    let body = &rest[HEADER_SIZE..total];
+                    used += total;
+                    self.frames += 1;
+                    self.handle_frame(header, body, server, out);
+                }
+                Err(e) => {
+                    self.protocol_error(&e, server, out);
+                    break;
+                }
+            }
+        }
+        used
+    }
+
+    /// A framing error: before the handshake Python answers CONNECTFAIL (marshal, seq 0);
+    /// afterwards it just closes.
+    fn protocol_error(&mut self, e: &FrameError, server: &mut Server, out: &mut Vec<u8>) {
+        if self.phase == Phase::AwaitConnect {
+            connect_fail(out, server, SerializerId::Marshal, 0, None, &e.message());
+        }
+        self.phase = Phase::Closing;
+    }
+
+    fn handle_frame(&mut self, header: Header, body: &[u8], server: &mut Server, out: &mut Vec<u8>) {
+        let max = server.config.max_message_size as usize;
+        let frame = match Frame::parse(header, body, max) {
+            Ok(f) => f,
+            Err(e) => {
+                // Bad annotations or zlib: CONNECTFAIL during the handshake, close afterwards.
+                // During the handshake Python answers in the request's serializer if it knows it.
+                if self.phase == Phase::AwaitConnect {
+                    let (ser, seq) = match (SerializerId::from_u8(header.serializer_id), &e) {
+                        (Some(s), FrameError::BadCompression(_)) => (s, header.seq),
+                        _ => (SerializerId::Marshal, 0),
+                    };
+                    connect_fail(out, server, ser, seq, corr(&header), &e.message());
+                }
+                self.phase = Phase::Closing;
+                return;
+            }
+        };
+        match header.msg_type {
+            MSG_CONNECT => self.handshake(&frame, server, out),
+            MSG_PING => {
+                let mut h = reply_header(&header, MSG_PING, server);
+                h.flags = FLAGS_CORR_ID;
+                wire::emit_frame(out, h, b"pong", false);
+            }
+            MSG_INVOKE => self.invoke(&frame, server, out),
+            _ => self.phase = Phase::Closing,
+        }
+    }
+
+    fn handshake(&mut self, frame: &Frame<'_>, server: &mut Server, out: &mut Vec<u8>) {
+        let header = &frame.header;
+        let Some(ser) = SerializerId::from_u8(header.serializer_id) else {
+            // Python cannot even build a CONNECTFAIL: it closes without a reply (M15).
+            self.phase = Phase::Closing;
+            return;
+        };
+        let object = serial::decode(ser, &frame.payload, &server.config.limits)
+            .map_err(|e| e.message)
+            .and_then(|v| handshake_object(&v));
+        let meta: Result<Value, String> = match object {
+            Ok(object) => metadata_value(&object).ok_or_else(|| "unknown object".to_string()),
+            Err(e) => Err(e),
+        };
+        match meta {
+            Ok(meta) => {
+                let reply = Value::dict([("handshake", Value::str("hello")), ("meta", meta)]);
+                let mut payload = Vec::with_capacity(256);
+                match serial::encode(ser, &reply, &mut payload) {
+                    Ok(()) => {
+                        let h = reply_header(header, MSG_CONNECTOK, server);
+                        wire::emit_frame(out, h, &payload, server.config.compress);
+                        self.phase = Phase::Ready;
+                    }
+                    Err(e) => {
+                        connect_fail(out, server, ser, header.seq, corr(header), &e.message);
+                        self.phase = Phase::Closing;
+                    }
+                }
+            }
+            Err(message) => {
+                connect_fail(out, server, ser, header.seq, corr(header), &message);
+                self.phase = Phase::Closing;
+            }
+        }
+    }
+
+    fn invoke(&mut self, frame: &Frame<'_>, server: &mut Server, out: &mut Vec<u8>) {
+        let header = &frame.header;
+        let Some(ser) = SerializerId::from_u8(header.serializer_id) else {
+            self.phase = Phase::Closing; // M27
+            return;
+        };
+        let batch = header.flags & FLAGS_BATCH != 0;
+        let outcome = server.invoke(ser, &frame.payload, batch);
+        if header.flags & FLAGS_ONEWAY != 0 {
+            return; // M23: executed, never answered, errors swallowed
+        }
+        let mut payload = Vec::with_capacity(128);
+        let (flags, close) = match outcome {
+            Outcome::Result { value, batch } => match serial::encode(ser, &value, &mut payload) {
+                Ok(()) => (if batch { FLAGS_BATCH } else { 0 }, false),
+                Err(e) => {
+                    payload.clear();
+                    let err = PyErr::serialize(e.message);
+                    encode_error(ser, &err, &mut payload);
+                    (FLAGS_EXCEPTION, true)
+                }
+            },
+            Outcome::Error(err) => {
+                encode_error(ser, &err, &mut payload);
+                (FLAGS_EXCEPTION, err.close_after)
+            }
+        };
+        let mut h = reply_header(header, MSG_RESULT, server);
+        h.flags |= flags;
+        wire::emit_frame(out, h, &payload, server.config.compress);
+        if close {
+            self.phase = Phase::Closing;
+        }
+    }
+}
+
+/// The `object` of a handshake dict, with Python's error texts for malformed payloads.
+fn handshake_object(v: &Value) -> Result<String, String> {
+    match v {
+        Value::Dict(_) => {
+            if v.get("handshake").is_none() {
+                return Err("'handshake'".into());
+            }
+            match v.get("object") {
+                Some(Value::Str(s)) => Ok(s.clone()),
+                Some(_) => Ok(String::new()), // not a known object id: "unknown object"
+                None => Err("'object'".into()),
+            }
+        }
+        Value::Str(_) | Value::Bytes(_) => Err(format!(
+            "{} indices must be integers, not 'str'",
+            if matches!(v, Value::Str(_)) { "string" } else { "byte" }
+        )),
+        Value::List(_) | Value::Tuple(_) => Err(format!(
+            "{} indices must be integers or slices, not str",
+            v.type_name()
+        )),
+        other => Err(format!("'{}' object is not subscriptable", other.type_name())),
+    }
+}
+
+/// Serialize an exception; if even that fails, fall back to Pyro's PyroError text.
+fn encode_error(ser: SerializerId, err: &PyErr, out: &mut Vec<u8>) {
+    if let Err(e) = serial::encode(ser, &err.to_value(), out) {
+        out.clear();
+        let fallback = PyErr::pyro(format!(
+            "Error serializing exception: {}. Original exception: {}: {}",
+            e.message,
+            err.short_class(),
+            err.message
+        ));
+        // A PyroError of plain strings is representable in every serializer.
+        let _ = serial::encode(ser, &fallback.to_value(), out);
+    }
+}
+
+fn corr(header: &Header) -> Option<[u8; 16]> {
+    (header.flags & FLAGS_CORR_ID != 0).then_some(header.corr_id)
+}
+
+/// Reply header: same seq and serializer id, FLAGS_CORR_ID with the request's id or a fresh one.
+fn reply_header(request: &Header, msg_type: u8, server: &mut Server) -> Header {
+    Header {
+        msg_type,
+        serializer_id: request.serializer_id,
+        flags: FLAGS_CORR_ID,
+        seq: request.seq,
+        data_len: 0,
+        annotations_len: 0,
+        corr_id: corr(request).unwrap_or_else(|| server.rng.uuid4()),
+    }
+}
+
+fn connect_fail(
+    out: &mut Vec<u8>,
+    server: &mut Server,
+    ser: SerializerId,
+    seq: u16,
+    corr_id: Option<[u8; 16]>,
+    message: &str,
+) {
+    let mut payload = Vec::with_capacity(message.len() + 32);
+    let mut ser = ser;
+    if serial::encode(ser, &Value::str(message), &mut payload).is_err() {
+        // Every serializer can write a str; marshal as the last resort keeps clients decoding.
+        payload.clear();
+        ser = SerializerId::Marshal;
+        let _ = serial::encode(ser, &Value::str(message), &mut payload);
+    }
+    let h = Header {
+        msg_type: MSG_CONNECTFAIL,
+        serializer_id: ser.as_u8(),
+        flags: FLAGS_CORR_ID,
+        seq,
+        data_len: 0,
+        annotations_len: 0,
+        corr_id: corr_id.unwrap_or_else(|| server.rng.uuid4()),
+    };
+    wire::emit_frame(out, h, &payload, server.config.compress);
+}

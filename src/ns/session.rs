@@ -173,7 +173,7 @@ impl Session {
             return;
         };
         let object = serial::decode(ser, &frame.payload, &server.config.limits)
-            .map_err(|e| e.message)
+            .map_err(|e| python_str(&e, &frame.payload))
             .and_then(|v| handshake_object(&v));
         let meta: Result<Value, String> = match object {
             Ok(object) => metadata_value(&object).ok_or_else(|| "unknown object".to_string()),
@@ -235,6 +235,17 @@ impl Session {
         if close {
             self.phase = Phase::Closing;
         }
+    }
+}
+
+/// `str(exception)` of a reader error as Python prints it: a SyntaxError adds the file and line.
+fn python_str(e: &serial::DecodeError, payload: &[u8]) -> String {
+    if e.py_class == "builtins.SyntaxError" {
+        let upto = &payload[..e.offset.min(payload.len())];
+        let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{} (<unknown>, line {line})", e.message)
+    } else {
+        e.message.clone()
     }
 }
 

@@ -1,7 +1,7 @@
 //! The command line: the only code (with `main.rs`) that sees argv, the environment and exit
 //! codes. Parses with pico-args into a [`Command`]; every error is one line for the user.
 
-use crate::daemon::{Broadcast, DaemonConfig};
+use crate::daemon::{Broadcast, SiteConfig};
 use std::ffi::OsString;
 use std::fmt;
 use std::time::Duration;
@@ -36,7 +36,7 @@ Logging goes to stderr; set RUST_LOG=debug for more.
 pub enum Command {
     Help,
     Version,
-    Start(DaemonConfig),
+    Start(SiteConfig),
 }
 
 /// A command-line error: one line, exit code 2.
@@ -103,8 +103,8 @@ pub fn parse(argv: Vec<OsString>) -> Result<Command, CliError> {
     Ok(cmd)
 }
 
-fn parse_start(args: &mut pico_args::Arguments) -> Result<DaemonConfig, CliError> {
-    let mut config = DaemonConfig::default();
+fn parse_start(args: &mut pico_args::Arguments) -> Result<SiteConfig, CliError> {
+    let mut config = SiteConfig::default();
     if let Some(host) = value::<String>(args, ["-n", "--host"], "host")? {
         config.host = host;
     }
@@ -171,7 +171,7 @@ mod tests {
         parse(s.split_whitespace().map(OsString::from).collect())
     }
 
-    fn start(s: &str) -> DaemonConfig {
+    fn start(s: &str) -> SiteConfig {
         match parse_str(s) {
             Ok(Command::Start(c)) => c,
             other => panic!("{s}: {other:?}"),

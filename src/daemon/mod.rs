@@ -9,7 +9,7 @@
 
 mod net;
 
-pub use net::{facing_address, location, raise_nofile_limit, resolve};
+pub use net::{facing_address, location, public_ipv4, raise_nofile_limit, resolve};
 
 use crate::ns::broadcast;
 use crate::ns::server::{Server, ServerConfig};
@@ -26,12 +26,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-const LISTENER: Token = Token(0);
-const BROADCAST: Token = Token(1);
-const SIGNALS: Token = Token(2);
-const WAKER: Token = Token(3);
+// Token namespace: fixed sockets, then a pair per site (listener, responder), then one range
+// per dynamic kind.
+const SIGNALS: Token = Token(0);
+const WAKER: Token = Token(1);
+/// Site `s` has its listener at `SITE_BASE + 2s` and its responder at `SITE_BASE + 2s + 1`.
+const SITE_BASE: usize = 16;
+/// At most this many name servers in one process.
+pub const MAX_SITES: usize = 256;
 /// Connection `i` has token `CONN_BASE + i`.
-const CONN_BASE: usize = 16;
+const CONN_BASE: usize = 1 << 16;
 
 /// How the UDP broadcast responder is chosen (wire reference 13, DECISIONS 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,8 +47,11 @@ pub enum Broadcast {
     Explicit { host: Option<String>, port: u16 },
 }
 
+/// One name server: its addresses, protocol settings and limits.
 #[derive(Clone, Debug)]
-pub struct DaemonConfig {
+pub struct SiteConfig {
+    /// The configuration entry's name (`default` for ad-hoc command-line servers).
+    pub name: String,
     pub host: String,
     pub port: u16,
     pub broadcast: Broadcast,
@@ -56,9 +63,10 @@ pub struct DaemonConfig {
     pub max_output: usize,
 }
 
-impl Default for DaemonConfig {
-    fn default() -> DaemonConfig {
-        DaemonConfig {
+impl Default for SiteConfig {
+    fn default() -> SiteConfig {
+        SiteConfig {
+            name: "default".into(),
             host: "localhost".into(),
             port: 9090,
             broadcast: Broadcast::Auto { port: 9091 },
@@ -106,6 +114,8 @@ impl StopHandle {
 struct Conn {
     stream: TcpStream,
     peer: SocketAddr,
+    /// Which name server (site) accepted it.
+    site: usize,
     session: Session,
     out: Vec<u8>,
     out_pos: usize,
@@ -127,32 +137,22 @@ impl Conn {
     }
 }
 
-/// A bound, ready-to-run name server.
-pub struct Daemon {
-    poll: Poll,
+/// One bound name server: its sockets, its registry and settings.
+struct Site {
+    config: SiteConfig,
     listener: TcpListener,
     udp: Option<UdpSocket>,
-    signals: Option<signal_hook_mio::v1_0::Signals>,
-    stop_flag: Arc<AtomicBool>,
-    waker: Arc<Waker>,
     server: Server,
-    conns: Vec<Option<Conn>>,
-    free: Vec<usize>,
-    dirty: Vec<usize>,
-    /// Connections with a deadline (partial input or stuck output).
-    watched: BTreeSet<usize>,
-    accept_retry_at: Option<Instant>,
-    scratch: Vec<u8>,
-    config: DaemonConfig,
     bound: SocketAddr,
     ns_uri: String,
     bc_addr: Option<SocketAddr>,
     bc_skipped: Option<&'static str>,
+    /// Accepting paused (out of file descriptors) until this time.
+    accept_retry_at: Option<Instant>,
 }
 
-impl Daemon {
-    /// Resolve and bind the sockets (TCP, optional UDP responder); nothing is served yet.
-    pub fn bind(config: DaemonConfig) -> Result<Daemon, StartError> {
+impl Site {
+    fn bind(config: SiteConfig, seed: u64) -> Result<Site, StartError> {
         let addr = resolve(&config.host, config.port).map_err(|err| StartError::Resolve {
             host: config.host.clone(),
             err,
@@ -165,16 +165,21 @@ impl Daemon {
         let bound = listener
             .local_addr()
             .map_err(|e| StartError::Io("local address", e))?;
-        let location = location(&config.host, bound);
+        // `public` names the interface address it resolved to, not the word itself.
+        let host = if config.host == "public" {
+            bound.ip().to_string()
+        } else {
+            config.host.clone()
+        };
+        let location = location(&host, bound);
         let ns_uri = format!("PYRO:Pyro.NameServer@{location}");
 
         let (bc_want, bc_skipped) = match &config.broadcast {
             Broadcast::Off => (None, None),
             Broadcast::Auto { port } => {
-                let host = config.host.as_str();
                 if bound.is_ipv6() {
                     (None, Some("IPv6"))
-                } else if bound.ip().is_loopback() || host == "localhost" {
+                } else if bound.ip().is_loopback() || config.host == "localhost" {
                     (None, Some("localhost"))
                 } else {
                     (Some((None, *port)), None)
@@ -202,47 +207,104 @@ impl Daemon {
                 (Some(sock), Some(local))
             }
         };
-
-        let poll = Poll::new().map_err(|e| StartError::Io("event loop", e))?;
-        let waker = Arc::new(
-            Waker::new(poll.registry(), WAKER).map_err(|e| StartError::Io("event loop", e))?,
-        );
         let info = format!(
             "Pyro.Daemon bound on {location}, NAT None, 2 objects registered. Servertype: labns {} (single-threaded event loop)",
             env!("CARGO_PKG_VERSION")
         );
-        let seed = random_seed();
         let server = Server::new(config.server.clone(), ns_uri.clone(), info, seed);
-        let mut daemon = Daemon {
-            poll,
+        Ok(Site {
+            config,
             listener,
             udp,
-            signals: None,
-            stop_flag: Arc::new(AtomicBool::new(false)),
-            waker,
             server,
-            conns: Vec::new(),
-            free: Vec::new(),
-            dirty: Vec::new(),
-            watched: BTreeSet::new(),
-            accept_retry_at: None,
-            scratch: vec![0u8; 64 * 1024],
-            config,
             bound,
             ns_uri,
             bc_addr,
             bc_skipped,
-        };
-        let registry = daemon.poll.registry();
-        registry
-            .register(&mut daemon.listener, LISTENER, Interest::READABLE)
-            .map_err(|e| StartError::Io("event loop", e))?;
-        if let Some(udp) = daemon.udp.as_mut() {
-            registry
-                .register(udp, BROADCAST, Interest::READABLE)
-                .map_err(|e| StartError::Io("event loop", e))?;
+            accept_retry_at: None,
+        })
+    }
+
+    /// The lines Pyro5's `pyro5-ns` prints at start-up.
+    fn banner(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        match (self.bc_addr, self.bc_skipped) {
+            (Some(addr), _) => lines.push(format!("Broadcast server running on {addr}")),
+            (None, Some(why)) => lines.push(format!("Not starting broadcast server for {why}.")),
+            (None, None) => {}
         }
-        Ok(daemon)
+        let count = self.server.ns.registry().len();
+        if count > 1 {
+            lines.push(format!(
+                "Persistent store contains {count} existing registrations."
+            ));
+        }
+        let location = self.ns_uri.trim_start_matches("PYRO:Pyro.NameServer@");
+        lines.push(format!("NS running on {location} ({})", self.bound.ip()));
+        lines.push(format!("URI = {}", self.ns_uri));
+        lines
+    }
+}
+
+/// Bound, ready-to-run name servers sharing one event loop.
+pub struct Daemon {
+    poll: Poll,
+    sites: Vec<Site>,
+    signals: Option<signal_hook_mio::v1_0::Signals>,
+    stop_flag: Arc<AtomicBool>,
+    waker: Arc<Waker>,
+    conns: Vec<Option<Conn>>,
+    free: Vec<usize>,
+    dirty: Vec<usize>,
+    /// Connections with a deadline (partial input or stuck output).
+    watched: BTreeSet<usize>,
+    scratch: Vec<u8>,
+}
+
+impl Daemon {
+    /// Resolve and bind every site's sockets (TCP, optional UDP responder); nothing is served
+    /// yet. Fails on the first site that cannot bind.
+    pub fn bind(configs: Vec<SiteConfig>) -> Result<Daemon, StartError> {
+        if configs.is_empty() || configs.len() > MAX_SITES {
+            return Err(StartError::Io(
+                "configuration",
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("between 1 and {MAX_SITES} name servers per process"),
+                ),
+            ));
+        }
+        let poll = Poll::new().map_err(|e| StartError::Io("event loop", e))?;
+        let waker = Arc::new(
+            Waker::new(poll.registry(), WAKER).map_err(|e| StartError::Io("event loop", e))?,
+        );
+        let seed = random_seed();
+        let mut sites = Vec::with_capacity(configs.len());
+        for (i, config) in configs.into_iter().enumerate() {
+            let mut site = Site::bind(config, seed.wrapping_add(i as u64))?;
+            let registry = poll.registry();
+            registry
+                .register(&mut site.listener, Token(SITE_BASE + 2 * i), Interest::READABLE)
+                .map_err(|e| StartError::Io("event loop", e))?;
+            if let Some(udp) = site.udp.as_mut() {
+                registry
+                    .register(udp, Token(SITE_BASE + 2 * i + 1), Interest::READABLE)
+                    .map_err(|e| StartError::Io("event loop", e))?;
+            }
+            sites.push(site);
+        }
+        Ok(Daemon {
+            poll,
+            sites,
+            signals: None,
+            stop_flag: Arc::new(AtomicBool::new(false)),
+            waker,
+            conns: Vec::new(),
+            free: Vec::new(),
+            dirty: Vec::new(),
+            watched: BTreeSet::new(),
+            scratch: vec![0u8; 64 * 1024],
+        })
     }
 
     /// Also stop on SIGTERM and SIGINT (the command line does this; embedders may not want it).
@@ -263,43 +325,45 @@ impl Daemon {
         }
     }
 
-    pub fn local_addr(&self) -> SocketAddr {
-        self.bound
+    /// The address site `i` (in configuration order) listens on.
+    pub fn local_addr(&self, site: usize) -> Option<SocketAddr> {
+        self.sites.get(site).map(|s| s.bound)
     }
 
-    pub fn ns_uri(&self) -> &str {
-        &self.ns_uri
+    /// The name server URI of site `i`.
+    pub fn ns_uri(&self, site: usize) -> Option<&str> {
+        self.sites.get(site).map(|s| s.ns_uri.as_str())
     }
 
-    pub fn server(&mut self) -> &mut Server {
-        &mut self.server
+    /// Site `i`'s protocol core (registry and objects).
+    pub fn server_mut(&mut self, site: usize) -> Option<&mut Server> {
+        self.sites.get_mut(site).map(|s| &mut s.server)
     }
 
-    /// The lines Pyro5's `pyro5-ns` prints at start-up.
+    /// Start-up lines for every site (prefixed with the site name when there are several).
     pub fn banner(&self) -> Vec<String> {
-        let mut lines = Vec::new();
-        match (self.bc_addr, self.bc_skipped) {
-            (Some(addr), _) => lines.push(format!("Broadcast server running on {addr}")),
-            (None, Some(why)) => lines.push(format!("Not starting broadcast server for {why}.")),
-            (None, None) => {}
-        }
-        let count = self.server.ns.registry().len();
-        if count > 1 {
-            lines.push(format!(
-                "Persistent store contains {count} existing registrations."
-            ));
-        }
-        let location = self.ns_uri.trim_start_matches("PYRO:Pyro.NameServer@");
-        lines.push(format!("NS running on {location} ({})", self.bound.ip()));
-        lines.push(format!("URI = {}", self.ns_uri));
-        lines
+        let many = self.sites.len() > 1;
+        self.sites
+            .iter()
+            .flat_map(|site| {
+                site.banner().into_iter().map(move |line| {
+                    if many {
+                        format!("[{}] {line}", site.config.name)
+                    } else {
+                        line
+                    }
+                })
+            })
+            .collect()
     }
 
     /// Serve until SIGTERM/SIGINT or the stop handle. Sockets close when the daemon drops.
     pub fn run(&mut self) -> io::Result<()> {
         let mut events = Events::with_capacity(1024);
         loop {
-            let timeout = self.next_deadline().map(|d| d.saturating_duration_since(Instant::now()));
+            let timeout = self
+                .next_deadline()
+                .map(|d| d.saturating_duration_since(Instant::now()));
             if let Err(e) = self.poll.poll(&mut events, timeout) {
                 if e.kind() == io::ErrorKind::Interrupted {
                     continue;
@@ -310,24 +374,38 @@ impl Daemon {
             let mut stop = false;
             for event in events.iter() {
                 match event.token() {
-                    LISTENER => self.accept_all(now),
-                    BROADCAST => self.answer_broadcasts(),
                     SIGNALS => stop |= self.signal_received(),
                     WAKER => {}
-                    Token(t) if t >= CONN_BASE => {
-                        self.conn_event(t - CONN_BASE, event.is_readable(), event.is_writable(), now)
+                    Token(t) if (SITE_BASE..SITE_BASE + 2 * self.sites.len()).contains(&t) => {
+                        let site = (t - SITE_BASE) / 2;
+                        if (t - SITE_BASE) % 2 == 0 {
+                            self.accept_all(site, now);
+                        } else {
+                            self.answer_broadcasts(site);
+                        }
                     }
-                    _ => {}
+                    Token(t) if t >= CONN_BASE => self.conn_event(
+                        t - CONN_BASE,
+                        event.is_readable(),
+                        event.is_writable(),
+                        now,
+                    ),
+                    _ => {} // unknown or stale token: ignore (mio: spurious events happen)
                 }
             }
-            if self.accept_retry_at.is_some_and(|at| now >= at) {
-                self.accept_retry_at = None;
-                self.accept_all(now);
+            for site in 0..self.sites.len() {
+                if self.sites[site].accept_retry_at.is_some_and(|at| now >= at) {
+                    self.sites[site].accept_retry_at = None;
+                    self.accept_all(site, now);
+                }
             }
             self.end_of_turn(now);
             self.expire(now);
             if stop || self.stop_flag.load(Ordering::SeqCst) {
-                info!("shutting down: closing {} connection(s)", self.live_connections());
+                info!(
+                    "shutting down: closing {} connection(s)",
+                    self.live_connections()
+                );
                 return Ok(());
             }
         }
@@ -350,32 +428,40 @@ impl Daemon {
     }
 
     fn next_deadline(&self) -> Option<Instant> {
-        let timeout = self.config.message_timeout;
         let conn_deadline = self
             .watched
             .iter()
-            .filter_map(|&i| self.conns.get(i)?.as_ref()?.waiting_since)
-            .min()
-            .map(|since| since + timeout);
-        [conn_deadline, self.accept_retry_at].into_iter().flatten().min()
+            .filter_map(|&i| {
+                let conn = self.conns.get(i)?.as_ref()?;
+                let timeout = self.sites[conn.site].config.message_timeout;
+                Some(conn.waiting_since? + timeout)
+            })
+            .min();
+        let accept = self.sites.iter().filter_map(|s| s.accept_retry_at).min();
+        [conn_deadline, accept].into_iter().flatten().min()
     }
 
-    fn accept_all(&mut self, now: Instant) {
+    fn accept_all(&mut self, site: usize, now: Instant) {
         loop {
-            match self.listener.accept() {
+            match self.sites[site].listener.accept() {
                 Ok((stream, peer)) => {
-                    if let Err(e) = self.add_conn(stream, peer) {
+                    if let Err(e) = self.add_conn(site, stream, peer) {
                         warn!("cannot register connection from {peer}: {e}");
                     }
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) if e.raw_os_error() == Some(libc::EMFILE) || e.raw_os_error() == Some(libc::ENFILE) => {
+                Err(e)
+                    if e.raw_os_error() == Some(libc::EMFILE)
+                        || e.raw_os_error() == Some(libc::ENFILE) =>
+                {
                     // Out of file descriptors: the client waits in the backlog; retry soon.
-                    if self.accept_retry_at.is_none() {
-                        warn!("accept: {e} ({} connections open); retrying", self.live_connections());
+                    let live = self.live_connections();
+                    let s = &mut self.sites[site];
+                    if s.accept_retry_at.is_none() {
+                        warn!("accept: {e} ({live} connections open); retrying");
                     }
-                    self.accept_retry_at = Some(now + Duration::from_millis(100));
+                    s.accept_retry_at = Some(now + Duration::from_millis(100));
                     return;
                 }
                 Err(e) => {
@@ -386,7 +472,7 @@ impl Daemon {
         }
     }
 
-    fn add_conn(&mut self, mut stream: TcpStream, peer: SocketAddr) -> io::Result<()> {
+    fn add_conn(&mut self, site: usize, mut stream: TcpStream, peer: SocketAddr) -> io::Result<()> {
         let _ = stream.set_nodelay(true);
         net::set_keepalive(stream.as_raw_fd());
         let idx = match self.free.pop() {
@@ -396,10 +482,10 @@ impl Daemon {
                 self.conns.len() - 1
             }
         };
-        if let Err(e) = self
-            .poll
-            .registry()
-            .register(&mut stream, Token(CONN_BASE + idx), Interest::READABLE)
+        if let Err(e) =
+            self.poll
+                .registry()
+                .register(&mut stream, Token(CONN_BASE + idx), Interest::READABLE)
         {
             self.free.push(idx);
             return Err(e);
@@ -408,6 +494,7 @@ impl Daemon {
         self.conns[idx] = Some(Conn {
             stream,
             peer,
+            site,
             session: Session::new(),
             out: Vec::new(),
             out_pos: 0,
@@ -429,12 +516,8 @@ impl Daemon {
             flush(conn, now);
         }
         if readable || (conn.read_paused && conn.pending() == 0) {
-            read_conn(
-                conn,
-                &mut self.server,
-                &mut self.scratch,
-                self.config.max_output,
-            );
+            let site = &mut self.sites[conn.site];
+            read_conn(conn, &mut site.server, &mut self.scratch, site.config.max_output);
         }
         if !conn.dirty {
             conn.dirty = true;
@@ -447,7 +530,9 @@ impl Daemon {
     fn end_of_turn(&mut self, now: Instant) {
         // Registry changes become durable here once a store is attached; in memory they
         // only need to be dropped.
-        self.server.changes.clear();
+        for site in &mut self.sites {
+            site.server.changes.clear();
+        }
         let dirty = std::mem::take(&mut self.dirty);
         for idx in dirty {
             let Some(Some(conn)) = self.conns.get_mut(idx) else {
@@ -458,8 +543,13 @@ impl Daemon {
                 flush(conn, now);
                 // Output drained below the cap: resume a paused reader (edge-triggered, so
                 // we must read ourselves until WouldBlock again).
-                if conn.read_paused && conn.pending() == 0 && !conn.dead && !conn.session.is_closing() {
-                    read_conn(conn, &mut self.server, &mut self.scratch, self.config.max_output);
+                if conn.read_paused
+                    && conn.pending() == 0
+                    && !conn.dead
+                    && !conn.session.is_closing()
+                {
+                    let site = &mut self.sites[conn.site];
+                    read_conn(conn, &mut site.server, &mut self.scratch, site.config.max_output);
                     continue;
                 }
                 break;
@@ -504,16 +594,16 @@ impl Daemon {
 
     /// Close connections whose half-received message or unsent reply has waited too long.
     fn expire(&mut self, now: Instant) {
-        let timeout = self.config.message_timeout;
         let expired: Vec<usize> = self
             .watched
             .iter()
             .copied()
             .filter(|&i| {
-                self.conns
-                    .get(i)
-                    .and_then(|c| c.as_ref())
-                    .and_then(|c| c.waiting_since)
+                let Some(Some(conn)) = self.conns.get(i) else {
+                    return true;
+                };
+                let timeout = self.sites[conn.site].config.message_timeout;
+                conn.waiting_since
                     .is_none_or(|since| now.duration_since(since) >= timeout)
             })
             .collect();
@@ -521,7 +611,7 @@ impl Daemon {
             if let Some(Some(conn)) = self.conns.get(idx) {
                 info!(
                     "closing connection from {}: message not completed within {:?}",
-                    conn.peer, timeout
+                    conn.peer, self.sites[conn.site].config.message_timeout
                 );
             }
             self.close(idx);
@@ -539,8 +629,9 @@ impl Daemon {
         }
     }
 
-    fn answer_broadcasts(&mut self) {
-        let Some(udp) = self.udp.as_ref() else {
+    fn answer_broadcasts(&mut self, site: usize) {
+        let site = &self.sites[site];
+        let Some(udp) = site.udp.as_ref() else {
             return;
         };
         let mut buf = [0u8; 100];
@@ -550,12 +641,12 @@ impl Daemon {
                     if !broadcast::is_request(&buf[..n]) {
                         continue;
                     }
-                    let facing = if broadcast::needs_facing_address(&self.ns_uri) {
+                    let facing = if broadcast::needs_facing_address(&site.ns_uri) {
                         facing_address(peer)
                     } else {
                         None
                     };
-                    let reply = broadcast::reply(&self.ns_uri, facing);
+                    let reply = broadcast::reply(&site.ns_uri, facing);
                     if let Err(e) = udp.send_to(&reply, peer) {
                         debug!("broadcast reply to {peer}: {e}");
                     }
@@ -569,7 +660,6 @@ impl Daemon {
             }
         }
     }
-
 }
 
 /// Read until `WouldBlock` (or until too much output is queued), feeding the session.

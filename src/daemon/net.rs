@@ -99,6 +99,8 @@ pub fn raise_nofile_limit() -> io::Result<u64> {
             lim = wanted;
         }
     }
+    // rlim_t is 32 bits wide on 32-bit ARM, 64 bits elsewhere.
+    #[allow(clippy::unnecessary_cast)]
     Ok(lim.rlim_cur as u64)
 }
 

@@ -4,8 +4,10 @@
 //! CPython 3.11 (except the Python bugs B1/B2 and the labns decisions noted inline).
 //!
 //! Owns method semantics only: it gets already-decoded argument [`Value`]s and returns a
-//! [`Value`] or a [`PyErr`], and reports every registry mutation as a [`Change`] for the
-//! store. Must not do I/O, read the clock, serialize, or know about connections and batches.
+//! [`Value`] or a [`PyErr`], and records every registry mutation as a [`Change`] in a
+//! [`Journal`] *before* applying it, so a journal that refuses (a full store) leaves the registry
+//! untouched and the caller gets a NamingError. Must not do I/O, read the clock, serialize, or
+//! know about connections and batches.
 
 use crate::ns::PyErr;
 use crate::ns::pyre::{PyReError, PyReErrorKind, PyRegex};
@@ -153,6 +155,42 @@ pub enum Change {
     Delete { name: String },
 }
 
+/// Where the name server records its mutations before applying them: the store's write
+/// transaction for the current loop turn, or a plain `Vec<Change>` (memory storage, tests).
+pub trait Journal {
+    /// Record the changes of one call, all or nothing: on `Err` none of them is recorded and
+    /// the name server leaves its registry untouched. Called before the reply is produced.
+    fn record(&mut self, changes: &[Change]) -> Result<(), JournalError>;
+}
+
+/// Why a journal refused a call's changes; the client gets a NamingError with this message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JournalError {
+    pub message: String,
+}
+
+impl JournalError {
+    pub fn new(message: impl Into<String>) -> JournalError {
+        JournalError {
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for JournalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The in-memory journal: keeps every change, never refuses.
+impl Journal for Vec<Change> {
+    fn record(&mut self, changes: &[Change]) -> Result<(), JournalError> {
+        self.extend_from_slice(changes);
+        Ok(())
+    }
+}
+
 /// The `Pyro.NameServer` object.
 #[derive(Clone, Debug)]
 pub struct NameServer {
@@ -200,13 +238,14 @@ impl NameServer {
         check_attribute("NameServer", NS_METHODS, NS_UNEXPOSED, name, false)
     }
 
-    /// Call `method` with Python argument binding. Mutations are appended to `changes`.
+    /// Call `method` with Python argument binding. A mutation is recorded in `journal` before
+    /// it is applied; when the journal refuses, nothing changes and the call raises NamingError.
     pub fn invoke(
         &mut self,
         method: &str,
         args: &[Value],
         kwargs: &[(String, Value)],
-        changes: &mut Vec<Change>,
+        journal: &mut dyn Journal,
     ) -> Result<Value, PyErr> {
         Self::check_method(method)?;
         if method == "__getattr__" || method == "__setattr__" {
@@ -222,10 +261,10 @@ impl NameServer {
             ("ping", []) => Ok(Value::None),
             ("lookup", [name, return_metadata]) => self.lookup(name, return_metadata),
             ("register", [name, uri, safe, metadata]) => {
-                self.register(name, uri, safe, metadata, changes)
+                self.register(name, uri, safe, metadata, journal)
             }
-            ("set_metadata", [name, metadata]) => self.set_metadata(name, metadata, changes),
-            ("remove", [name, prefix, regex]) => self.remove(name, prefix, regex, changes),
+            ("set_metadata", [name, metadata]) => self.set_metadata(name, metadata, journal),
+            ("remove", [name, prefix, regex]) => self.remove(name, prefix, regex, journal),
             ("list", [prefix, regex, return_metadata]) => {
                 let found = self.list(prefix, regex)?;
                 Ok(result_dict(found, return_metadata.is_truthy()))
@@ -268,7 +307,7 @@ impl NameServer {
         uri: &Value,
         safe: &Value,
         metadata: &Value,
-        changes: &mut Vec<Change>,
+        journal: &mut dyn Journal,
     ) -> Result<Value, PyErr> {
         let uri = match uri {
             Value::Str(text) => {
@@ -296,7 +335,7 @@ impl NameServer {
                 "refusing to overwrite the name server's own entry: {NAMESERVER_NAME}"
             )));
         }
-        self.store(name, entry, changes);
+        self.put(name, entry, journal)?;
         Ok(Value::None)
     }
 
@@ -304,7 +343,7 @@ impl NameServer {
         &mut self,
         name: &Value,
         metadata: &Value,
-        changes: &mut Vec<Change>,
+        journal: &mut dyn Journal,
     ) -> Result<Value, PyErr> {
         let Value::Str(name) = name else {
             return Err(PyErr::type_error("name must be a str"));
@@ -314,16 +353,37 @@ impl NameServer {
             return Err(PyErr::naming(format!("unknown name: {name}")));
         };
         let entry = metadata_entry(old.uri.clone(), metadata)?;
-        self.store(name, entry, changes);
+        self.put(name, entry, journal)?;
         Ok(Value::None)
     }
 
-    fn store(&mut self, name: &str, entry: Entry, changes: &mut Vec<Change>) {
-        self.registry.insert(name.to_string(), entry.clone());
-        changes.push(Change::Put {
-            name: name.to_string(),
-            entry,
-        });
+    fn put(&mut self, name: &str, entry: Entry, journal: &mut dyn Journal) -> Result<(), PyErr> {
+        self.apply(
+            vec![Change::Put {
+                name: name.to_string(),
+                entry,
+            }],
+            journal,
+        )
+    }
+
+    /// Record `changes` in the journal, then apply them to the registry; when the journal
+    /// refuses, the registry stays as it was and the call raises NamingError.
+    fn apply(&mut self, changes: Vec<Change>, journal: &mut dyn Journal) -> Result<(), PyErr> {
+        journal
+            .record(&changes)
+            .map_err(|e| PyErr::naming(e.message))?;
+        for change in changes {
+            match change {
+                Change::Put { name, entry } => {
+                    self.registry.insert(name, entry);
+                }
+                Change::Delete { name } => {
+                    self.registry.remove(&name);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn remove(
@@ -331,7 +391,7 @@ impl NameServer {
         name: &Value,
         prefix: &Value,
         regex: &Value,
-        changes: &mut Vec<Change>,
+        journal: &mut dyn Journal,
     ) -> Result<Value, PyErr> {
         if name.is_truthy() && name.as_str() != Some(NAMESERVER_NAME) {
             // `name in self.storage`: only a str can be present.
@@ -341,10 +401,10 @@ impl NameServer {
             let Value::Str(key) = name else {
                 return Ok(Value::Int(0));
             };
-            if self.registry.remove(key).is_none() {
+            if !self.registry.contains(key) {
                 return Ok(Value::Int(0));
             }
-            changes.push(Change::Delete { name: key.clone() });
+            self.apply(vec![Change::Delete { name: key.clone() }], journal)?;
             return Ok(Value::Int(1));
         }
         let matches = if prefix.is_truthy() {
@@ -359,11 +419,16 @@ impl NameServer {
             .map(|(n, _)| n.to_string())
             .filter(|n| n != NAMESERVER_NAME)
             .collect();
-        for name in &doomed {
-            self.registry.remove(name);
-            changes.push(Change::Delete { name: name.clone() });
+        let count = doomed.len();
+        if count > 0 {
+            // One journal call: the whole removal is recorded, or none of it.
+            let changes = doomed
+                .into_iter()
+                .map(|name| Change::Delete { name })
+                .collect();
+            self.apply(changes, journal)?;
         }
-        Ok(Value::Int(i64::try_from(doomed.len()).unwrap_or(i64::MAX)))
+        Ok(Value::Int(i64::try_from(count).unwrap_or(i64::MAX)))
     }
 
     /// The entries `list(prefix, regex)` selects, in insertion order.
@@ -940,14 +1005,11 @@ fn str_values(tags: &[String]) -> Vec<Value> {
     tags.iter().map(|t| Value::Str(t.clone())).collect()
 }
 
-/// The stored tag set as Python keeps it: a set, or an empty frozenset when the metadata was
-/// None. (Bug B1 is fixed by the writers: an empty set/frozenset goes out as an empty array.)
+/// The stored tags as a set. Pyro5 5.17 keeps an empty *frozenset* for metadata=None, which its
+/// json and msgpack serializers cannot write (bug B1); labns always answers with a set, so an
+/// untagged entry lists as an empty array (json/msgpack), `()` (serpent) or an empty set (marshal).
 fn stored_tags(entry: &Entry) -> Value {
-    if entry.meta_none {
-        Value::FrozenSet(Vec::new())
-    } else {
-        Value::Set(str_values(&entry.tags))
-    }
+    Value::Set(str_values(&entry.tags))
 }
 
 /// The dict `list`/`yplookup` return: name -> uri string, or -> (uri string, tags).
@@ -1154,8 +1216,9 @@ mod tests {
             Value::Set(items) | Value::FrozenSet(items) if serpent => {
                 sorted_set(Value::Set(seq(items)))
             }
-            Value::Set(items) => sorted_set(Value::Set(seq(items))),
-            Value::FrozenSet(items) => sorted_set(Value::FrozenSet(seq(items))),
+            // labns answers every tag collection with a set (the B1 fix): Python's stored
+            // empty frozenset compares as an empty set.
+            Value::Set(items) | Value::FrozenSet(items) => sorted_set(Value::Set(seq(items))),
             Value::Tuple(items) => Value::Tuple(seq(items)),
             Value::List(items) => Value::List(seq(items)),
             Value::Dict(pairs)
@@ -1868,7 +1931,7 @@ mod tests {
     }
 
     #[test]
-    fn lookup_always_returns_a_fresh_set_but_listings_keep_frozensets() {
+    fn tag_collections_are_always_sets() {
         let mut h = Harness::new();
         h.call("('Pyro.NameServer','register',('n','PYRO:n@h:1'),{})")
             .unwrap();
@@ -1878,8 +1941,7 @@ mod tests {
                 .unwrap(),
             Lit::parse("({'__class__':'Pyro5.core.URI','state':('PYRO','n',None,'h',1)},set())")
         );
-        // Marshal faithfulness: metadata None lists as an empty frozenset (bug B1 is fixed by
-        // the writers, which send empty sets as empty arrays).
+        // Fix of bug B1: metadata None lists as an empty set, which every serializer can write.
         assert_eq!(
             h.call("('Pyro.NameServer','yplookup',(),{'meta_any':['x']})")
                 .unwrap(),
@@ -1888,7 +1950,7 @@ mod tests {
         assert_eq!(
             h.call("('Pyro.NameServer','list',('n',None,True),{})")
                 .unwrap(),
-            Lit::parse("{'n':('PYRO:n@h:1',frozenset())}")
+            Lit::parse("{'n':('PYRO:n@h:1',set())}")
         );
         h.call("('Pyro.NameServer','set_metadata',('n',[]),{})")
             .unwrap();

@@ -7,7 +7,7 @@
 //! handled completely before the next one starts.
 
 use crate::ns::PyErr;
-use crate::ns::nameserver::{Change, DaemonObject, NameServer};
+use crate::ns::nameserver::{Change, DaemonObject, Journal, NameServer};
 use crate::serial::{self, Limits, SerializerId, Value};
 
 /// Settings that decide protocol behaviour.
@@ -87,7 +87,8 @@ pub struct Server {
     pub ns: NameServer,
     pub daemon: DaemonObject,
     pub rng: Rng,
-    /// Registry changes made since the daemon last collected them (for the store).
+    /// The journal of [`Server::invoke`]: registry changes made since the daemon last
+    /// cleared it (memory storage). [`Server::invoke_with_journal`] records elsewhere.
     pub changes: Vec<Change>,
 }
 
@@ -102,8 +103,24 @@ impl Server {
         }
     }
 
-    /// Decode and execute one INVOKE payload. `batch` is FLAGS_BATCH of the request.
+    /// Decode and execute one INVOKE payload, recording mutations in [`Server::changes`].
+    /// `batch` is FLAGS_BATCH of the request.
     pub fn invoke(&mut self, ser: SerializerId, payload: &[u8], batch: bool) -> Outcome {
+        let mut changes = std::mem::take(&mut self.changes);
+        let outcome = self.invoke_with_journal(ser, payload, batch, &mut changes);
+        self.changes = changes;
+        outcome
+    }
+
+    /// Decode and execute one INVOKE payload; every mutation is recorded in `journal` before
+    /// the outcome is produced (a refused record makes that call raise NamingError).
+    pub fn invoke_with_journal(
+        &mut self,
+        ser: SerializerId,
+        payload: &[u8],
+        batch: bool,
+        journal: &mut dyn Journal,
+    ) -> Outcome {
         let value = match serial::decode(ser, payload, &self.config.limits) {
             Ok(v) => v,
             Err(e) => return Outcome::Error(PyErr::new(e.py_class, e.message)),
@@ -119,9 +136,9 @@ impl Server {
             return Outcome::Error(PyErr::daemon("unknown object"));
         }
         if batch {
-            return self.run_batch(&call);
+            return self.run_batch(&call, journal);
         }
-        match self.call_one(&call.object, &call.method, &call.args, &call.kwargs) {
+        match self.call_one(&call.object, &call.method, &call.args, &call.kwargs, journal) {
             Ok(value) => Outcome::Result {
                 value,
                 batch: false,
@@ -130,7 +147,7 @@ impl Server {
         }
     }
 
-    fn run_batch(&mut self, call: &Call) -> Outcome {
+    fn run_batch(&mut self, call: &Call, journal: &mut dyn Journal) -> Outcome {
         let Some(calls) = call.args.as_seq() else {
             return Outcome::Error(PyErr::type_error(format!(
                 "'{}' object is not iterable",
@@ -168,7 +185,7 @@ impl Server {
             if let Err(e) = checked {
                 return Outcome::Error(e);
             }
-            match self.call_one(&call.object, method, args, kwargs) {
+            match self.call_one(&call.object, method, args, kwargs, journal) {
                 Ok(v) => results.push(v),
                 Err(e) => {
                     results.push(e.to_wrapper_value());
@@ -188,6 +205,7 @@ impl Server {
         method: &str,
         args: &Value,
         kwargs: &Value,
+        journal: &mut dyn Journal,
     ) -> Result<Value, PyErr> {
         let args: &[Value] = match args {
             Value::None => &[],
@@ -200,7 +218,7 @@ impl Server {
         };
         let kwargs = kwargs_pairs(kwargs)?;
         if object == NS_OBJECT {
-            self.ns.invoke(method, args, &kwargs, &mut self.changes)
+            self.ns.invoke(method, args, &kwargs, journal)
         } else {
             self.daemon.invoke(method, args, &kwargs)
         }

@@ -10,13 +10,18 @@
 //! Must not: do I/O, read the clock, panic on any input, or use `unsafe`.
 
 use std::cell::Cell;
+use std::io::Write as _;
 
 use super::marshal::{INT_MAX_STR_DIGITS, dedup_pairs, parse_decimal, utf8_error_text};
 use super::value::py_float_repr;
 use super::{DecodeError, DecodeErrorKind, EncodeError, Limits, Value};
 
+/// Errors travel boxed inside the reader: it keeps every `Result` small on the hot path.
+type Fail = Box<DecodeError>;
+
 /// Python raises `json.decoder.JSONDecodeError`, which a Pyro client cannot rebuild from an
 /// error reply; its base class `ValueError` keeps the message and `except ValueError` working.
+/// Invalid UTF-8 and the int digit limit are `ValueError`s in Python too.
 const VALUE_ERROR: &str = "builtins.ValueError";
 
 /// CPython's default recursion limit, which bounds its json encoder.
@@ -28,15 +33,19 @@ const MAX_WRITE_DEPTH: usize = 1000;
 
 /// Read one json document (UTF-8). Whitespace may surround it; nothing else may follow.
 pub fn decode(data: &[u8], limits: &Limits) -> Result<Value, DecodeError> {
+    decode_document(data, limits).map_err(|e| *e)
+}
+
+fn decode_document(data: &[u8], limits: &Limits) -> Result<Value, Fail> {
     let text = match std::str::from_utf8(data) {
         Ok(t) => t,
         Err(e) => {
-            return Err(DecodeError::new(
+            return Err(Box::new(DecodeError::new(
                 DecodeErrorKind::Utf8,
                 e.valid_up_to(),
                 VALUE_ERROR,
                 utf8_error_text(data, &e),
-            ));
+            )));
         }
     };
     let p = Parser {
@@ -77,7 +86,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     /// A positioned error worded as `JSONDecodeError` words it (positions in characters).
-    fn error(&self, kind: DecodeErrorKind, msg: &str, at: usize) -> DecodeError {
+    fn error(&self, kind: DecodeErrorKind, msg: &str, at: usize) -> Fail {
         let before = self.data.get(..at).unwrap_or(self.data);
         let chars = |b: &[u8]| b.iter().filter(|&&c| c & 0xC0 != 0x80).count();
         let pos = chars(before);
@@ -88,12 +97,12 @@ impl<'a> Parser<'a> {
             }
             None => (1, pos + 1),
         };
-        DecodeError::new(
+        Box::new(DecodeError::new(
             kind,
             at,
             VALUE_ERROR,
             format!("{msg}: line {line} column {col} (char {pos})"),
-        )
+        ))
     }
 
     fn at(&self, i: usize) -> Option<u8> {
@@ -112,7 +121,7 @@ impl<'a> Parser<'a> {
     }
 
     /// One value starting exactly at `i`; returns it and the index after it.
-    fn value(&self, i: usize, depth: usize) -> Result<(Value, usize), DecodeError> {
+    fn value(&self, i: usize, depth: usize) -> Result<(Value, usize), Fail> {
         match self.at(i) {
             None => Err(self.error(DecodeErrorKind::Eof, "Expecting value", i)),
             Some(b'"') => self.string(i + 1).map(|(s, end)| (Value::Str(s), end)),
@@ -132,7 +141,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn enter(&self, depth: usize, at: usize) -> Result<usize, DecodeError> {
+    fn enter(&self, depth: usize, at: usize) -> Result<usize, Fail> {
         let inner = depth.saturating_add(1);
         if inner > self.limits.max_depth {
             let msg = format!(
@@ -144,7 +153,7 @@ impl<'a> Parser<'a> {
         Ok(inner)
     }
 
-    fn check_items(&self, len: usize, at: usize) -> Result<(), DecodeError> {
+    fn check_items(&self, len: usize, at: usize) -> Result<(), Fail> {
         if len >= self.limits.max_items {
             let msg = format!(
                 "container exceeds the limit of {} items",
@@ -155,7 +164,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn object(&self, open: usize, depth: usize) -> Result<(Value, usize), DecodeError> {
+    fn object(&self, open: usize, depth: usize) -> Result<(Value, usize), Fail> {
         let inner = self.enter(depth, open)?;
         let mut pairs = Vec::new();
         let mut i = self.skip_ws(open + 1);
@@ -191,7 +200,7 @@ impl<'a> Parser<'a> {
         Ok((Value::Dict(dedup_pairs(pairs)), i + 1))
     }
 
-    fn array(&self, open: usize, depth: usize) -> Result<(Value, usize), DecodeError> {
+    fn array(&self, open: usize, depth: usize) -> Result<(Value, usize), Fail> {
         let inner = self.enter(depth, open)?;
         let mut items = Vec::new();
         let mut i = self.skip_ws(open + 1);
@@ -215,9 +224,15 @@ impl<'a> Parser<'a> {
 
     /// The body of a string whose opening quote is at `start - 1`; returns the index after the
     /// closing quote. Follows CPython's `scanstring` (strict: no raw control characters).
-    fn string(&self, start: usize) -> Result<(String, usize), DecodeError> {
+    fn string(&self, start: usize) -> Result<(String, usize), Fail> {
         let begin = start - 1;
-        let unterminated = || self.error(DecodeErrorKind::Eof, "Unterminated string starting at", begin);
+        let unterminated = || {
+            self.error(
+                DecodeErrorKind::Eof,
+                "Unterminated string starting at",
+                begin,
+            )
+        };
         let mut out = String::new();
         let mut end = start;
         loop {
@@ -262,7 +277,11 @@ impl<'a> Parser<'a> {
                     b'r' => '\r',
                     b't' => '\t',
                     _ => {
-                        return Err(self.error(DecodeErrorKind::Syntax, "Invalid \\escape", next - 1));
+                        return Err(self.error(
+                            DecodeErrorKind::Syntax,
+                            "Invalid \\escape",
+                            next - 1,
+                        ));
                     }
                 };
                 out.push(ch);
@@ -316,15 +335,9 @@ impl<'a> Parser<'a> {
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?` at `start`, as CPython's scanner.
-    fn number(&self, start: usize) -> Result<(Value, usize), DecodeError> {
+    fn number(&self, start: usize) -> Result<(Value, usize), Fail> {
         let digit = |i: usize| self.at(i).is_some_and(|c| c.is_ascii_digit());
-        let expecting = || {
-            self.error(
-                eof_or(self.at(start)),
-                "Expecting value",
-                start,
-            )
-        };
+        let expecting = || self.error(eof_or(self.at(start)), "Expecting value", start);
         let mut i = start;
         if self.at(i) == Some(b'-') {
             i += 1;
@@ -368,7 +381,7 @@ impl<'a> Parser<'a> {
         }
         let count = text.trim_start_matches('-').len();
         if count > INT_MAX_STR_DIGITS {
-            return Err(DecodeError::new(
+            return Err(Box::new(DecodeError::new(
                 DecodeErrorKind::Limit,
                 start,
                 VALUE_ERROR,
@@ -377,7 +390,7 @@ impl<'a> Parser<'a> {
                      conversion: value has {count} digits; use sys.set_int_max_str_digits() \
                      to increase the limit"
                 ),
-            ));
+            )));
         }
         let value = parse_decimal(text).ok_or_else(expecting)?;
         Ok((value, i))
@@ -418,7 +431,7 @@ fn write_value(value: &Value, out: &mut Vec<u8>, depth: usize) -> Result<(), Enc
         Value::None => out.extend_from_slice(b"null"),
         Value::Bool(true) => out.extend_from_slice(b"true"),
         Value::Bool(false) => out.extend_from_slice(b"false"),
-        Value::Int(i) => out.extend_from_slice(i.to_string().as_bytes()),
+        Value::Int(i) => write_int(*i, out),
         Value::BigInt(s) => write_bigint(s, out)?,
         Value::Float(f) => write_float(*f, out),
         Value::Str(s) => write_str(s, out),
@@ -473,7 +486,7 @@ fn write_key(key: &Value, out: &mut Vec<u8>) -> Result<(), EncodeError> {
 
 fn write_bigint(s: &str, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     match parse_decimal(s) {
-        Some(Value::Int(i)) => out.extend_from_slice(i.to_string().as_bytes()),
+        Some(Value::Int(i)) => write_int(i, out),
         Some(Value::BigInt(canonical)) => out.extend_from_slice(canonical.as_bytes()),
         _ => {
             return Err(EncodeError::new(format!(
@@ -482,6 +495,11 @@ fn write_bigint(s: &str, out: &mut Vec<u8>) -> Result<(), EncodeError> {
         }
     }
     Ok(())
+}
+
+fn write_int(i: i64, out: &mut Vec<u8>) {
+    // Writing into a Vec cannot fail.
+    let _ = write!(out, "{i}");
 }
 
 fn write_float(f: f64, out: &mut Vec<u8>) {
@@ -565,7 +583,11 @@ mod tests {
             match dec(input) {
                 Ok(v) => panic!("{input:?} decoded to {v:?}, Python says {message}"),
                 Err(e) => {
-                    assert_eq!((e.py_class, e.message.as_str()), (VALUE_ERROR, message), "{input:?}")
+                    assert_eq!(
+                        (e.py_class, e.message.as_str()),
+                        (VALUE_ERROR, message),
+                        "{input:?}"
+                    )
                 }
             }
         }
@@ -575,7 +597,10 @@ mod tests {
     fn invalid_utf8_matches_python_generated_table() {
         for (input, message) in python_utf8_errors() {
             let e = decode(input, &Limits::default()).expect_err("invalid UTF-8");
-            assert_eq!((e.kind, e.message.as_str()), (DecodeErrorKind::Utf8, message));
+            assert_eq!(
+                (e.kind, e.message.as_str()),
+                (DecodeErrorKind::Utf8, message)
+            );
         }
     }
 
@@ -612,15 +637,27 @@ mod tests {
             (Value::Float(f64::NAN), "NaN"),
             (Value::Float(f64::NEG_INFINITY), "-Infinity"),
             (Value::Float(1e16), "1e+16"),
-            (s("\u{0}\u{1f}\u{7f}é\u{2028}\"\\/"), "\"\\u0000\\u001f\u{7f}é\u{2028}\\\"\\\\/\""),
+            (
+                s("\u{0}\u{1f}\u{7f}é\u{2028}\"\\/"),
+                "\"\\u0000\\u001f\u{7f}é\u{2028}\\\"\\\\/\"",
+            ),
             (st(vec![i(1), s("a")]), "[1, \"a\"]"),
-            (big("-123456789012345678901234567890"), "-123456789012345678901234567890"),
+            (
+                big("-123456789012345678901234567890"),
+                "-123456789012345678901234567890",
+            ),
             (
                 d(vec![
                     (s("__class__"), s("Pyro5.core.URI")),
                     (
                         s("state"),
-                        t(vec![s("PYRO"), s("Pyro.NameServer"), n(), s("127.0.0.1"), i(39090)]),
+                        t(vec![
+                            s("PYRO"),
+                            s("Pyro.NameServer"),
+                            n(),
+                            s("127.0.0.1"),
+                            i(39090),
+                        ]),
                     ),
                 ]),
                 "{\"__class__\": \"Pyro5.core.URI\", \"state\": [\"PYRO\", \"Pyro.NameServer\", \
@@ -661,15 +698,26 @@ mod tests {
             );
         }
         let e = enc(&d(vec![(t(vec![i(1)]), n())])).expect_err("tuple key");
-        assert_eq!(e.message, "keys must be str, int, float, bool or None, not tuple");
+        assert_eq!(
+            e.message,
+            "keys must be str, int, float, bool or None, not tuple"
+        );
         let e = enc(&d(vec![(by("00"), n())])).expect_err("bytes key");
-        assert_eq!(e.message, "keys must be str, int, float, bool or None, not bytes");
+        assert_eq!(
+            e.message,
+            "keys must be str, int, float, bool or None, not bytes"
+        );
     }
 
     #[test]
     fn errors_of_our_own() {
         // Python keeps lone surrogates in a str; a Rust String cannot.
-        for input in ["\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "[\"\\ud83d\"]"] {
+        for input in [
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "[\"\\ud83d\"]",
+        ] {
             let e = dec(input).expect_err(input);
             assert_eq!(e.kind, DecodeErrorKind::Unsupported, "{input}: {e}");
             assert!(e.message.contains("Lone surrogate"), "{input}: {e}");
@@ -679,7 +727,10 @@ mod tests {
         assert_eq!((e.kind, e.offset), (DecodeErrorKind::Limit, 64));
         assert!(dec(&format!("{}{}", "[".repeat(64), "]".repeat(64))).is_ok());
         let deep_obj = "{\"a\":".repeat(65) + "1" + &"}".repeat(65);
-        assert_eq!(dec(&deep_obj).expect_err("deep").kind, DecodeErrorKind::Limit);
+        assert_eq!(
+            dec(&deep_obj).expect_err("deep").kind,
+            DecodeErrorKind::Limit
+        );
         let limits = Limits {
             max_depth: 8,
             max_items: 2,
@@ -690,7 +741,10 @@ mod tests {
         let e = decode(b"{\"a\": 1, \"b\": 2, \"c\": 3}", &limits).expect_err("3 > 2");
         assert_eq!(e.kind, DecodeErrorKind::Limit);
         assert_eq!(dec("[1").expect_err("eof").kind, DecodeErrorKind::Eof);
-        assert_eq!(dec("[1 x").expect_err("syntax").kind, DecodeErrorKind::Syntax);
+        assert_eq!(
+            dec("[1 x").expect_err("syntax").kind,
+            DecodeErrorKind::Syntax
+        );
     }
 
     #[test]
@@ -719,7 +773,9 @@ mod tests {
     fn round_trips() {
         fn listify(v: &Value) -> Value {
             match v {
-                Value::Tuple(x) | Value::Set(x) | Value::List(x) => l(x.iter().map(listify).collect()),
+                Value::Tuple(x) | Value::Set(x) | Value::List(x) => {
+                    l(x.iter().map(listify).collect())
+                }
                 Value::Dict(p) => d(p.iter().map(|(k, x)| (k.clone(), listify(x))).collect()),
                 other => other.clone(),
             }
@@ -734,11 +790,14 @@ mod tests {
     #[test]
     fn golden_payloads_decode_and_reencode_byte_identical() {
         let payloads = golden_payloads(3);
-        assert!(payloads.len() > 150, "found only {} json payloads", payloads.len());
+        assert!(
+            payloads.len() > 150,
+            "found only {} json payloads",
+            payloads.len()
+        );
         for p in &payloads {
-            let value = decode(&p.payload, &Limits::default()).unwrap_or_else(|e| {
-                panic!("{} {} {}: {e}", p.case, p.dir, p.msgtype)
-            });
+            let value = decode(&p.payload, &Limits::default())
+                .unwrap_or_else(|e| panic!("{} {} {}: {e}", p.case, p.dir, p.msgtype));
             let mut out = Vec::new();
             encode(&value, &mut out).expect("re-encode");
             assert_eq!(
@@ -768,6 +827,7 @@ mod tests {
     // python_loads: text -> json.loads(text)
     // python_errors: text -> str(exception)  (JSONDecodeError or the int digit-limit ValueError)
 
+    #[rustfmt::skip]
     fn python_dumps() -> Vec<(Value, &'static str)> {
         vec![
             (n(), "null"),
@@ -871,6 +931,7 @@ mod tests {
         ]
     }
 
+    #[rustfmt::skip]
     fn python_loads() -> Vec<(&'static str, Value)> {
         vec![
             ("null", n()),
@@ -1002,6 +1063,7 @@ mod tests {
         ]
     }
 
+    #[rustfmt::skip]
     fn python_errors() -> Vec<(&'static str, &'static str)> {
         vec![
             ("", "Expecting value: line 1 column 1 (char 0)"),
@@ -1060,13 +1122,13 @@ mod tests {
         ]
     }
 
-
+    #[rustfmt::skip]
     fn python_utf8_errors() -> Vec<(&'static [u8], &'static str)> {
         vec![
+            (b"\xff\xfe", "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"),
             (b"\"\xe9\"", "'utf-8' codec can't decode byte 0xe9 in position 1: invalid continuation byte"),
             (b"[1, \"\xe4\xb8\"]", "'utf-8' codec can't decode bytes in position 5-6: invalid continuation byte"),
             (b"\"\xed\xa0\x80\"", "'utf-8' codec can't decode byte 0xed in position 1: invalid continuation byte"),
-            (b"\xff\xfe", "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"),
             (b"\xc3", "'utf-8' codec can't decode byte 0xc3 in position 0: unexpected end of data"),
         ]
     }

@@ -41,7 +41,7 @@ pub fn decode(data: &[u8], limits: &Limits) -> Result<Value, DecodeError> {
         refs: Vec::new(),
         clone_budget: data.len().saturating_mul(32).max(1 << 20),
     };
-    match r.read_object(0)? {
+    match r.read_object(0).map_err(|e| *e)? {
         Some((value, _)) => Ok(value),
         None => Err(DecodeError::new(
             DecodeErrorKind::Syntax,
@@ -51,6 +51,9 @@ pub fn decode(data: &[u8], limits: &Limits) -> Result<Value, DecodeError> {
         )),
     }
 }
+
+/// Errors travel boxed inside the reader: it keeps every `Result` small on the hot path.
+type Fail = Box<DecodeError>;
 
 /// Size facts about a decoded subtree, used to bound what back-references may copy.
 #[derive(Clone, Copy)]
@@ -72,7 +75,9 @@ impl Meta {
 
 enum Slot {
     /// Reserved by a flagged container whose children are still being read.
-    Building { frozenset: bool },
+    Building {
+        frozenset: bool,
+    },
     Done(Value, Meta),
 }
 
@@ -85,11 +90,11 @@ struct Reader<'a> {
     clone_budget: usize,
 }
 
-fn err(kind: DecodeErrorKind, offset: usize, class: &'static str, msg: impl Into<String>) -> DecodeError {
-    DecodeError::new(kind, offset, class, msg)
+fn err(kind: DecodeErrorKind, offset: usize, class: &'static str, msg: impl Into<String>) -> Fail {
+    Box::new(DecodeError::new(kind, offset, class, msg))
 }
 
-fn bad(offset: usize, what: &str) -> DecodeError {
+fn bad(offset: usize, what: &str) -> Fail {
     err(
         DecodeErrorKind::Syntax,
         offset,
@@ -103,7 +108,7 @@ impl<'a> Reader<'a> {
         self.data.len().saturating_sub(self.pos)
     }
 
-    fn too_short(&self) -> DecodeError {
+    fn too_short(&self) -> Fail {
         err(
             DecodeErrorKind::Eof,
             self.data.len(),
@@ -112,14 +117,17 @@ impl<'a> Reader<'a> {
         )
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Fail> {
         let end = self.pos.checked_add(n).ok_or_else(|| self.too_short())?;
-        let bytes = self.data.get(self.pos..end).ok_or_else(|| self.too_short())?;
+        let bytes = self
+            .data
+            .get(self.pos..end)
+            .ok_or_else(|| self.too_short())?;
         self.pos = end;
         Ok(bytes)
     }
 
-    fn take_array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
+    fn take_array<const N: usize>(&mut self) -> Result<[u8; N], Fail> {
         let bytes = self.take(N)?;
         let mut out = [0u8; N];
         out.copy_from_slice(bytes);
@@ -127,7 +135,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A one-byte length (`z`, `Z`, `)`, `f`, `x`): CPython words its EOF differently.
-    fn len_u8(&mut self) -> Result<usize, DecodeError> {
+    fn len_u8(&mut self) -> Result<usize, Fail> {
         match self.data.get(self.pos) {
             Some(&b) => {
                 self.pos += 1;
@@ -142,23 +150,23 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn i32(&mut self) -> Result<i32, DecodeError> {
+    fn i32(&mut self) -> Result<i32, Fail> {
         Ok(i32::from_le_bytes(self.take_array()?))
     }
 
-    fn f64(&mut self) -> Result<f64, DecodeError> {
+    fn f64(&mut self) -> Result<f64, Fail> {
         Ok(f64::from_le_bytes(self.take_array()?))
     }
 
     /// A u32 size field that CPython reads as a signed int32 and refuses when negative.
-    fn size(&mut self, what: &str) -> Result<usize, DecodeError> {
+    fn size(&mut self, what: &str) -> Result<usize, Fail> {
         let at = self.pos;
         let n = self.i32()?;
         usize::try_from(n).map_err(|_| bad(at, what))
     }
 
     /// Check an announced item count against the input left and the limits, before allocating.
-    fn check_count(&self, n: usize, at: usize) -> Result<(), DecodeError> {
+    fn check_count(&self, n: usize, at: usize) -> Result<(), Fail> {
         if n > self.remaining() {
             // Every item takes at least one byte: CPython would run out of data.
             return Err(err(
@@ -182,7 +190,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn enter(&self, depth: usize, at: usize) -> Result<usize, DecodeError> {
+    fn enter(&self, depth: usize, at: usize) -> Result<usize, Fail> {
         let inner = depth.saturating_add(1);
         if inner > self.limits.max_depth {
             return Err(err(
@@ -199,7 +207,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One object; `None` is the NULL marker (`0`) that ends a dict.
-    fn read_object(&mut self, depth: usize) -> Result<Option<(Value, Meta)>, DecodeError> {
+    fn read_object(&mut self, depth: usize) -> Result<Option<(Value, Meta)>, Fail> {
         let at = self.pos;
         let Some(&code) = self.data.get(self.pos) else {
             return Err(err(
@@ -262,7 +270,7 @@ impl<'a> Reader<'a> {
         Ok(Some((value, meta)))
     }
 
-    fn read_ref(&mut self, depth: usize, at: usize) -> Result<(Value, Meta), DecodeError> {
+    fn read_ref(&mut self, depth: usize, at: usize) -> Result<(Value, Meta), Fail> {
         let n = self.i32()?;
         let index = usize::try_from(n).ok();
         let meta = match index.and_then(|i| self.refs.get(i)) {
@@ -299,7 +307,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn charge(&mut self, cost: usize, at: usize) -> Result<(), DecodeError> {
+    fn charge(&mut self, cost: usize, at: usize) -> Result<(), Fail> {
         match self.clone_budget.checked_sub(cost) {
             Some(left) => {
                 self.clone_budget = left;
@@ -314,7 +322,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn read_typed(&mut self, ty: u8, depth: usize, at: usize) -> Result<(Value, Meta), DecodeError> {
+    fn read_typed(&mut self, ty: u8, depth: usize, at: usize) -> Result<(Value, Meta), Fail> {
         let scalar = |v: Value| Ok((v, Meta::scalar(0)));
         match ty {
             b'i' => scalar(Value::Int(i64::from(self.i32()?))),
@@ -356,15 +364,18 @@ impl<'a> Reader<'a> {
             }
             b'(' => {
                 let n = self.size("tuple size out of range")?;
-                self.read_seq(n, depth, at, "tuple").map(|(v, m)| (Value::Tuple(v), m))
+                self.read_seq(n, depth, at, "tuple")
+                    .map(|(v, m)| (Value::Tuple(v), m))
             }
             b')' => {
                 let n = self.len_u8()?;
-                self.read_seq(n, depth, at, "tuple").map(|(v, m)| (Value::Tuple(v), m))
+                self.read_seq(n, depth, at, "tuple")
+                    .map(|(v, m)| (Value::Tuple(v), m))
             }
             b'[' => {
                 let n = self.size("list size out of range")?;
-                self.read_seq(n, depth, at, "list").map(|(v, m)| (Value::List(v), m))
+                self.read_seq(n, depth, at, "list")
+                    .map(|(v, m)| (Value::List(v), m))
             }
             b'<' | b'>' => {
                 let n = self.size("set size out of range")?;
@@ -381,7 +392,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn read_text_float(&mut self) -> Result<f64, DecodeError> {
+    fn read_text_float(&mut self) -> Result<f64, Fail> {
         let n = self.len_u8()?;
         let at = self.pos;
         let bytes = self.take(n)?;
@@ -398,7 +409,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn read_long(&mut self, at: usize) -> Result<(Value, Meta), DecodeError> {
+    fn read_long(&mut self, at: usize) -> Result<(Value, Meta), Fail> {
         let n = self.i32()?;
         if n == i32::MIN {
             return Err(bad(at, "long size out of range"));
@@ -441,11 +452,14 @@ impl<'a> Reader<'a> {
         depth: usize,
         at: usize,
         what: &str,
-    ) -> Result<(Vec<Value>, Meta), DecodeError> {
+    ) -> Result<(Vec<Value>, Meta), Fail> {
         let inner = self.enter(depth, at)?;
         self.check_count(n, at)?;
         let mut items = Vec::with_capacity(n);
-        let mut meta = Meta { height: 1, cost: 16 };
+        let mut meta = Meta {
+            height: 1,
+            cost: 16,
+        };
         let is_set = what == "set";
         for _ in 0..n {
             let item_at = self.pos;
@@ -467,10 +481,13 @@ impl<'a> Reader<'a> {
         Ok((items, meta))
     }
 
-    fn read_dict(&mut self, depth: usize, at: usize) -> Result<(Value, Meta), DecodeError> {
+    fn read_dict(&mut self, depth: usize, at: usize) -> Result<(Value, Meta), Fail> {
         let inner = self.enter(depth, at)?;
         let mut pairs = Vec::new();
-        let mut meta = Meta { height: 1, cost: 16 };
+        let mut meta = Meta {
+            height: 1,
+            cost: 16,
+        };
         loop {
             let key_at = self.pos;
             let Some((k, km)) = self.read_object(inner)? else {
@@ -503,7 +520,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn int_digits_limit(at: usize) -> DecodeError {
+fn int_digits_limit(at: usize) -> Fail {
     err(
         DecodeErrorKind::Limit,
         at,
@@ -515,7 +532,7 @@ fn int_digits_limit(at: usize) -> DecodeError {
     )
 }
 
-fn check_hashable(v: &Value, at: usize) -> Result<(), DecodeError> {
+fn check_hashable(v: &Value, at: usize) -> Result<(), Fail> {
     match unhashable_type(v) {
         None => Ok(()),
         Some(name) => Err(err(
@@ -539,7 +556,7 @@ fn latin1(bytes: &[u8]) -> String {
 
 /// UTF-8 as CPython's marshal reads it ("surrogatepass"). Encoded surrogates are valid for
 /// Python but cannot live in a Rust `String`: they get their own clear error.
-fn utf8_surrogatepass(bytes: &[u8], start: usize) -> Result<String, DecodeError> {
+fn utf8_surrogatepass(bytes: &[u8], start: usize) -> Result<String, Fail> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {
@@ -952,7 +969,10 @@ fn num_eq(a: &Num<'_>, b: &Num<'_>) -> bool {
         (Num::Complex(a, b), Num::Complex(c, d)) => a == c && b == d,
         (Num::Int(i), Num::Float(f)) | (Num::Float(f), Num::Int(i)) => float_as_i64(*f) == Some(*i),
         (Num::Big(s), Num::Float(f)) | (Num::Float(f), Num::Big(s)) => {
-            f.is_finite() && f.fract() == 0.0 && float_as_i64(*f).is_none() && integral_f64_to_decimal(*f) == *s
+            f.is_finite()
+                && f.fract() == 0.0
+                && float_as_i64(*f).is_none()
+                && integral_f64_to_decimal(*f) == *s
         }
         _ => false,
     }
@@ -967,7 +987,9 @@ pub(super) fn py_eq(a: &Value, b: &Value) -> bool {
         (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| py_eq(p, q)),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| py_eq(p, q))
+        }
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| py_eq(p, q)))
         }
@@ -1088,7 +1110,10 @@ pub(super) fn dedup_items(items: Vec<Value>) -> Vec<Value> {
     }
     let mut index = HashIndex::new(items.len());
     for v in items {
-        if index.find_or_insert(&v, out.len(), |i| out.get(i)).is_none() {
+        if index
+            .find_or_insert(&v, out.len(), |i| out.get(i))
+            .is_none()
+        {
             out.push(v);
         }
     }
@@ -1210,7 +1235,9 @@ pub(super) mod test_support {
             }
             (Value::Dict(x), Value::Dict(y)) => {
                 x.len() == y.len()
-                    && x.iter().zip(y).all(|((k1, v1), (k2, v2))| same(k1, k2) && same(v1, v2))
+                    && x.iter()
+                        .zip(y)
+                        .all(|((k1, v1), (k2, v2))| same(k1, k2) && same(v1, v2))
             }
             _ => a == b,
         }
@@ -1241,13 +1268,19 @@ pub(super) mod test_support {
             t((0..300).map(i).collect()),
             d(vec![]),
             d((0..20).map(|k| (s(&format!("key{k}")), i(k))).collect()),
-            d(vec![(
-                s("__class__"),
-                s("Pyro5.core.URI"),
-            ), (
-                s("state"),
-                t(vec![s("PYRO"), s("Pyro.NameServer"), n(), s("127.0.0.1"), i(39090)]),
-            )]),
+            d(vec![
+                (s("__class__"), s("Pyro5.core.URI")),
+                (
+                    s("state"),
+                    t(vec![
+                        s("PYRO"),
+                        s("Pyro.NameServer"),
+                        n(),
+                        s("127.0.0.1"),
+                        i(39090),
+                    ]),
+                ),
+            ]),
             l(vec![l(vec![l(vec![l(vec![])])])]),
             st(vec![s("a"), s("b")]),
         ];
@@ -1365,7 +1398,9 @@ pub(super) mod test_support {
             if copy.is_empty() {
                 break;
             }
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let at = (seed >> 33) as usize % copy.len();
             let byte = (seed >> 17) as u8;
             let old = copy[at];
@@ -1424,10 +1459,19 @@ mod tests {
             (i(2147483648), "6c03000000 0000 0000 0200"),
             (i(-2147483649), "6cfdffffff 0100 0000 0200"),
             (i(i64::MIN), "6cfbffffff 0000 0000 0000 0000 0800"),
-            (big("9223372036854775808"), "6c05000000 0000 0000 0000 0000 0800"),
-            (big("-36893488147419103232"), "6cfbffffff 0000 0000 0000 0000 2000"),
+            (
+                big("9223372036854775808"),
+                "6c05000000 0000 0000 0000 0000 0800",
+            ),
+            (
+                big("-36893488147419103232"),
+                "6cfbffffff 0000 0000 0000 0000 2000",
+            ),
             (Value::Float(1.0), "67 000000000000f03f"),
-            (Value::Complex(1.0, -2.0), "79 000000000000f03f 00000000000000c0"),
+            (
+                Value::Complex(1.0, -2.0),
+                "79 000000000000f03f 00000000000000c0",
+            ),
             (s("ab"), "7a02 6162"),
             (s(&"a".repeat(256)), &long_ascii),
             (s("é"), "7502000000 c3a9"),
@@ -1463,7 +1507,11 @@ mod tests {
             match dec(input) {
                 Ok(v) => panic!("{input} decoded to {v:?}, Python says {message}"),
                 Err(e) => {
-                    assert_eq!((e.py_class, e.message.as_str()), (class, message), "input {input}")
+                    assert_eq!(
+                        (e.py_class, e.message.as_str()),
+                        (class, message),
+                        "input {input}"
+                    )
                 }
             }
         }
@@ -1477,21 +1525,61 @@ mod tests {
         let huge_long = format!("6ce8030000{}0100", "0000".repeat(999));
         let cases: Vec<(String, DecodeErrorKind, &str)> = vec![
             ("53".into(), DecodeErrorKind::Unsupported, "StopIteration"),
-            ("e3000000".into(), DecodeErrorKind::Unsupported, "code objects"),
+            (
+                "e3000000".into(),
+                DecodeErrorKind::Unsupported,
+                "code objects",
+            ),
             ("63".into(), DecodeErrorKind::Unsupported, "code objects"),
             // A list that contains itself: legal for CPython, not representable as a tree.
-            ("db010000007200000000".into(), DecodeErrorKind::Unsupported, "recursive"),
-            ("fb7a0161720000000030".into(), DecodeErrorKind::Unsupported, "recursive"),
+            (
+                "db010000007200000000".into(),
+                DecodeErrorKind::Unsupported,
+                "recursive",
+            ),
+            (
+                "fb7a0161720000000030".into(),
+                DecodeErrorKind::Unsupported,
+                "recursive",
+            ),
             // Lone surrogate (CPython's "surrogatepass").
-            ("7503000000eda080".into(), DecodeErrorKind::Unsupported, "U+D800"),
-            ("7506000000eda0bdedb880".into(), DecodeErrorKind::Unsupported, "U+D83D"),
+            (
+                "7503000000eda080".into(),
+                DecodeErrorKind::Unsupported,
+                "U+D800",
+            ),
+            (
+                "7506000000eda0bdedb880".into(),
+                DecodeErrorKind::Unsupported,
+                "U+D83D",
+            ),
             (deep, DecodeErrorKind::Limit, "recursion limit"),
             // 0xffffffff items announced in a 10-byte input: refused before allocating.
-            ("5bffffff7f4e4e4e4e4e".into(), DecodeErrorKind::Eof, "EOF read where object expected"),
-            ("28ffffff7f4e4e4e4e4e".into(), DecodeErrorKind::Eof, "EOF read where object expected"),
-            ("3cffffff7f4e4e4e4e4e".into(), DecodeErrorKind::Eof, "EOF read where object expected"),
-            ("73ffffff7f4e4e4e4e4e".into(), DecodeErrorKind::Eof, "marshal data too short"),
-            ("6cffffff7f4e4e4e4e4e".into(), DecodeErrorKind::Eof, "marshal data too short"),
+            (
+                "5bffffff7f4e4e4e4e4e".into(),
+                DecodeErrorKind::Eof,
+                "EOF read where object expected",
+            ),
+            (
+                "28ffffff7f4e4e4e4e4e".into(),
+                DecodeErrorKind::Eof,
+                "EOF read where object expected",
+            ),
+            (
+                "3cffffff7f4e4e4e4e4e".into(),
+                DecodeErrorKind::Eof,
+                "EOF read where object expected",
+            ),
+            (
+                "73ffffff7f4e4e4e4e4e".into(),
+                DecodeErrorKind::Eof,
+                "marshal data too short",
+            ),
+            (
+                "6cffffff7f4e4e4e4e4e".into(),
+                DecodeErrorKind::Eof,
+                "marshal data too short",
+            ),
             (huge_long, DecodeErrorKind::Limit, "4300 digits"),
         ];
         for (input, kind, needle) in cases {
@@ -1558,9 +1646,15 @@ mod tests {
     fn duplicates_follow_python_dict_and_set_semantics() {
         let cases: Vec<(&str, Value)> = vec![
             // {1: None, 1.0: True} -> {1: True}
-            ("7b e901000000 4e e7000000000000f03f 54 30", d(vec![(i(1), b(true))])),
+            (
+                "7b e901000000 4e e7000000000000f03f 54 30",
+                d(vec![(i(1), b(true))]),
+            ),
             // {True, 1, 1.0+0j} -> {True}
-            ("3c03000000 54 e901000000 79000000000000f03f0000000000000000", st(vec![b(true)])),
+            (
+                "3c03000000 54 e901000000 79000000000000f03f0000000000000000",
+                st(vec![b(true)]),
+            ),
             // {"a": 1, "b": 2, "a": 3} -> {"a": 3, "b": 2}
             (
                 "7b 7a0161 e901000000 7a0162 e902000000 7a0161 e903000000 30",
@@ -1622,7 +1716,10 @@ mod tests {
             integral_f64_to_decimal(1e30),
             "1000000000000000019884624838656"
         );
-        assert_eq!(integral_f64_to_decimal(-9223372036854775808.0), "-9223372036854775808");
+        assert_eq!(
+            integral_f64_to_decimal(-9223372036854775808.0),
+            "-9223372036854775808"
+        );
     }
 
     #[test]
@@ -1653,11 +1750,14 @@ mod tests {
     #[test]
     fn golden_payloads_decode_and_survive_a_round_trip() {
         let payloads = golden_payloads(2);
-        assert!(payloads.len() > 150, "found only {} marshal payloads", payloads.len());
+        assert!(
+            payloads.len() > 150,
+            "found only {} marshal payloads",
+            payloads.len()
+        );
         for p in &payloads {
-            let value = decode(&p.payload, &Limits::default()).unwrap_or_else(|e| {
-                panic!("{} {} {}: {e}", p.case, p.dir, p.msgtype)
-            });
+            let value = decode(&p.payload, &Limits::default())
+                .unwrap_or_else(|e| panic!("{} {} {}: {e}", p.case, p.dir, p.msgtype));
             let mut out = Vec::new();
             encode(&value, &mut out).expect("re-encode");
             let back = decode(&out, &Limits::default()).expect("decode own output");
@@ -1696,12 +1796,30 @@ mod tests {
     #[test]
     fn utf8_error_texts_match_cpython() {
         let cases: &[(&[u8], &str)] = &[
-            (b"\xff", "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"),
-            (b"ab\xc3", "'utf-8' codec can't decode byte 0xc3 in position 2: unexpected end of data"),
-            (b"\xe4\xb8a", "'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte"),
-            (b"\xed\xa0\x80", "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"),
-            (b"\xc0\xaf", "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"),
-            (b"\xf4\x90\x80\x80", "'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte"),
+            (
+                b"\xff",
+                "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
+            ),
+            (
+                b"ab\xc3",
+                "'utf-8' codec can't decode byte 0xc3 in position 2: unexpected end of data",
+            ),
+            (
+                b"\xe4\xb8a",
+                "'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte",
+            ),
+            (
+                b"\xed\xa0\x80",
+                "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte",
+            ),
+            (
+                b"\xc0\xaf",
+                "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte",
+            ),
+            (
+                b"\xf4\x90\x80\x80",
+                "'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte",
+            ),
         ];
         for (bytes, want) in cases {
             let e = std::str::from_utf8(bytes).expect_err("invalid");
@@ -1714,6 +1832,7 @@ mod tests {
     // writer_vectors: v -> our writer's bytes, each checked with marshal.loads in CPython
     // python_errors: input -> (exception class as the client sees it, str(exception))
 
+    #[rustfmt::skip]
     fn python_marshal_dumps() -> Vec<(&'static str, Value)> {
         vec![
             ("4e", n()),
@@ -2005,6 +2124,7 @@ mod tests {
         ]
     }
 
+    #[rustfmt::skip]
     fn writer_vectors() -> Vec<(Value, &'static str)> {
         vec![
             (n(), "4e"),
@@ -2121,6 +2241,7 @@ mod tests {
         ]
     }
 
+    #[rustfmt::skip]
     fn python_errors() -> Vec<(&'static str, &'static str, &'static str)> {
         vec![
             ("", "builtins.EOFError", "EOF read where object expected"),
@@ -2203,5 +2324,4 @@ mod tests {
             ("41", "builtins.EOFError", "marshal data too short"),
         ]
     }
-
 }

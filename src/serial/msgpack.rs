@@ -11,6 +11,9 @@
 use super::marshal::{INT_MAX_STR_DIGITS, dedup_pairs, parse_decimal, utf8_error_text};
 use super::{DecodeError, DecodeErrorKind, EncodeError, Limits, Value};
 
+/// Errors travel boxed inside the reader: it keeps every `Result` small on the hot path.
+type Fail = Box<DecodeError>;
+
 const VALUE_ERROR: &str = "builtins.ValueError";
 
 /// msgpack-python's packer refuses deeper nesting (`DEFAULT_RECURSE_LIMIT`).
@@ -27,7 +30,7 @@ pub fn decode(data: &[u8], limits: &Limits) -> Result<Value, DecodeError> {
         pos: 0,
         limits: *limits,
     };
-    let value = r.read(0)?;
+    let value = r.read(0).map_err(|e| *e)?;
     if r.pos < data.len() {
         return Err(DecodeError::new(
             DecodeErrorKind::Syntax,
@@ -45,12 +48,12 @@ struct Reader<'a> {
     limits: Limits,
 }
 
-fn value_error(kind: DecodeErrorKind, at: usize, msg: impl Into<String>) -> DecodeError {
-    DecodeError::new(kind, at, VALUE_ERROR, msg)
+fn value_error(kind: DecodeErrorKind, at: usize, msg: impl Into<String>) -> Fail {
+    Box::new(DecodeError::new(kind, at, VALUE_ERROR, msg))
 }
 
 impl<'a> Reader<'a> {
-    fn incomplete(&self) -> DecodeError {
+    fn incomplete(&self) -> Fail {
         value_error(
             DecodeErrorKind::Eof,
             self.data.len(),
@@ -58,7 +61,7 @@ impl<'a> Reader<'a> {
         )
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Fail> {
         let end = self.pos.checked_add(n).ok_or_else(|| self.incomplete())?;
         let bytes = self
             .data
@@ -68,28 +71,28 @@ impl<'a> Reader<'a> {
         Ok(bytes)
     }
 
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], Fail> {
         let bytes = self.take(N)?;
         let mut out = [0u8; N];
         out.copy_from_slice(bytes);
         Ok(out)
     }
 
-    fn u8(&mut self) -> Result<u8, DecodeError> {
+    fn u8(&mut self) -> Result<u8, Fail> {
         Ok(self.array::<1>()?[0])
     }
 
-    fn u16(&mut self) -> Result<usize, DecodeError> {
+    fn u16(&mut self) -> Result<usize, Fail> {
         Ok(usize::from(u16::from_be_bytes(self.array()?)))
     }
 
-    fn u32(&mut self) -> Result<usize, DecodeError> {
+    fn u32(&mut self) -> Result<usize, Fail> {
         let n = u32::from_be_bytes(self.array()?);
         // On 16-bit targets a length this large cannot be in the input anyway.
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
 
-    fn read(&mut self, depth: usize) -> Result<Value, DecodeError> {
+    fn read(&mut self, depth: usize) -> Result<Value, Fail> {
         let at = self.pos;
         let b = self.u8()?;
         Ok(match b {
@@ -184,7 +187,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn read_str(&mut self, n: usize) -> Result<Value, DecodeError> {
+    fn read_str(&mut self, n: usize) -> Result<Value, Fail> {
         let start = self.pos;
         let bytes = self.take(n)?;
         match std::str::from_utf8(bytes) {
@@ -197,7 +200,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn enter(&self, depth: usize, at: usize) -> Result<usize, DecodeError> {
+    fn enter(&self, depth: usize, at: usize) -> Result<usize, Fail> {
         let inner = depth.saturating_add(1);
         if inner > self.limits.max_depth {
             return Err(value_error(
@@ -212,7 +215,7 @@ impl<'a> Reader<'a> {
         Ok(inner)
     }
 
-    fn check_items(&self, n: usize, at: usize) -> Result<(), DecodeError> {
+    fn check_items(&self, n: usize, at: usize) -> Result<(), Fail> {
         if n > self.limits.max_items {
             return Err(value_error(
                 DecodeErrorKind::Limit,
@@ -226,7 +229,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn read_array(&mut self, n: usize, depth: usize, at: usize) -> Result<Value, DecodeError> {
+    fn read_array(&mut self, n: usize, depth: usize, at: usize) -> Result<Value, Fail> {
         let inner = self.enter(depth, at)?;
         // msgpack-python's unpackb sets max_array_len to the input length.
         if n > self.data.len() {
@@ -245,7 +248,7 @@ impl<'a> Reader<'a> {
         Ok(Value::List(items))
     }
 
-    fn read_map(&mut self, n: usize, depth: usize, at: usize) -> Result<Value, DecodeError> {
+    fn read_map(&mut self, n: usize, depth: usize, at: usize) -> Result<Value, Fail> {
         let inner = self.enter(depth, at)?;
         let max_map_len = self.data.len() / 2;
         if n > max_map_len {
@@ -279,24 +282,27 @@ impl<'a> Reader<'a> {
     }
 
     /// An ext value of `n` data bytes: type byte, then data. Pyro's `ext_hook` decides.
-    fn read_ext(&mut self, n: usize, at: usize) -> Result<Value, DecodeError> {
+    fn read_ext(&mut self, n: usize, at: usize) -> Result<Value, Fail> {
         let code = self.u8()? as i8;
         let data = self.take(n)?;
         match code {
             0x30 => {
                 let Ok(raw) = <[u8; 16]>::try_from(data) else {
-                    return Err(DecodeError::new(
+                    return Err(Box::new(DecodeError::new(
                         DecodeErrorKind::Syntax,
                         at,
                         "struct.error",
                         "unpack requires a buffer of 16 bytes",
-                    ));
+                    )));
                 };
                 let mut re = [0u8; 8];
                 let mut im = [0u8; 8];
                 re.copy_from_slice(&raw[..8]);
                 im.copy_from_slice(&raw[8..]);
-                Ok(Value::Complex(f64::from_le_bytes(re), f64::from_le_bytes(im)))
+                Ok(Value::Complex(
+                    f64::from_le_bytes(re),
+                    f64::from_le_bytes(im),
+                ))
             }
             0x31 => python_int(data, at),
             0x32 | 0x33 => Err(value_error(
@@ -312,19 +318,19 @@ impl<'a> Reader<'a> {
                 at,
                 "msgpack timestamps (ext type -1) are not supported by this name server",
             )),
-            _ => Err(DecodeError::new(
+            _ => Err(Box::new(DecodeError::new(
                 DecodeErrorKind::Unsupported,
                 at,
                 "Pyro5.errors.SerializeError",
                 format!("invalid ext code for msgpack: {code}"),
-            )),
+            ))),
         }
     }
 }
 
 /// Python's `int(data)` for bytes: surrounding whitespace, an optional sign, decimal digits with
 /// single underscores between them. Gives a canonical `Int` / `BigInt`.
-fn python_int(data: &[u8], at: usize) -> Result<Value, DecodeError> {
+fn python_int(data: &[u8], at: usize) -> Result<Value, Fail> {
     let invalid = || {
         value_error(
             DecodeErrorKind::Syntax,
@@ -337,7 +343,10 @@ fn python_int(data: &[u8], at: usize) -> Result<Value, DecodeError> {
     };
     let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     let start = data.iter().position(|b| !is_space(b)).unwrap_or(data.len());
-    let end = data.iter().rposition(|b| !is_space(b)).map_or(start, |i| i + 1);
+    let end = data
+        .iter()
+        .rposition(|b| !is_space(b))
+        .map_or(start, |i| i + 1);
     let text = data.get(start..end).unwrap_or(&[]);
     let (negative, body) = match text.split_first() {
         Some((b'-', rest)) => (true, rest),
@@ -464,7 +473,8 @@ fn write_value(value: &Value, out: &mut Vec<u8>, depth: usize) -> Result<(), Enc
                 out.push(0xda);
                 out.extend_from_slice(&n.to_be_bytes());
             } else {
-                let n = u32::try_from(n).map_err(|_| EncodeError::new("unicode string is too large"))?;
+                let n = u32::try_from(n)
+                    .map_err(|_| EncodeError::new("unicode string is too large"))?;
                 out.push(0xdb);
                 out.extend_from_slice(&n.to_be_bytes());
             }
@@ -478,7 +488,8 @@ fn write_value(value: &Value, out: &mut Vec<u8>, depth: usize) -> Result<(), Enc
                 out.push(0xc5);
                 out.extend_from_slice(&n.to_be_bytes());
             } else {
-                let n = u32::try_from(n).map_err(|_| EncodeError::new("bytes object is too large"))?;
+                let n =
+                    u32::try_from(n).map_err(|_| EncodeError::new("bytes object is too large"))?;
                 out.push(0xc6);
                 out.extend_from_slice(&n.to_be_bytes());
             }
@@ -645,7 +656,10 @@ mod tests {
                 "c716 31 31313830353931363230373137343131333033343234",
             ),
             (Value::Float(1.5), "cb3ff8000000000000"),
-            (Value::Complex(1.0, 2.0), "d830 000000000000f03f 0000000000000040"),
+            (
+                Value::Complex(1.0, 2.0),
+                "d830 000000000000f03f 0000000000000040",
+            ),
             (st(vec![i(1), i(2)]), "920102"),
             (t(vec![]), "90"),
             (by("00"), "c40100"),
@@ -758,7 +772,9 @@ mod tests {
             data.extend_from_slice(key.as_bytes());
             data.extend_from_slice(&[0xcd, (k >> 8) as u8, k as u8]);
         }
-        let want = d((0..128).map(|k| (s(&format!("k{k}")), i(k + 128))).collect());
+        let want = d((0..128)
+            .map(|k| (s(&format!("k{k}")), i(k + 128)))
+            .collect());
         assert_eq!(decode(&data, &Limits::default()).expect("map"), want);
     }
 
@@ -790,11 +806,14 @@ mod tests {
     #[test]
     fn golden_payloads_decode_and_reencode_byte_identical() {
         let payloads = golden_payloads(4);
-        assert!(payloads.len() > 150, "found only {} msgpack payloads", payloads.len());
+        assert!(
+            payloads.len() > 150,
+            "found only {} msgpack payloads",
+            payloads.len()
+        );
         for p in &payloads {
-            let value = decode(&p.payload, &Limits::default()).unwrap_or_else(|e| {
-                panic!("{} {} {}: {e}", p.case, p.dir, p.msgtype)
-            });
+            let value = decode(&p.payload, &Limits::default())
+                .unwrap_or_else(|e| panic!("{} {} {}: {e}", p.case, p.dir, p.msgtype));
             let mut out = Vec::new();
             encode(&value, &mut out).expect("re-encode");
             assert_eq!(
@@ -825,6 +844,7 @@ mod tests {
     // python_errors: input -> (class as the client sees it, str(exception) or None when
     //   msgpack-python's message is empty: FormatError / StackError)
 
+    #[rustfmt::skip]
     fn python_packb() -> Vec<(Value, &'static str)> {
         vec![
             (n(), "c0"),
@@ -935,6 +955,7 @@ mod tests {
         ]
     }
 
+    #[rustfmt::skip]
     fn python_unpackb() -> Vec<(&'static str, Value)> {
         vec![
             ("c0", n()),
@@ -1074,6 +1095,7 @@ mod tests {
         ]
     }
 
+    #[rustfmt::skip]
     fn python_errors() -> Vec<(&'static str, &'static str, Option<&'static str>)> {
         vec![
             ("", "builtins.ValueError", Some("Unpack failed: incomplete input")),
@@ -1116,5 +1138,4 @@ mod tests {
             ("81c714312d3932323333373230333638353437373538303901", "builtins.ValueError", Some("int is not allowed for map key when strict_map_key=True")),
         ]
     }
-
 }

@@ -23,7 +23,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
 
 use super::unicode_tables;
 use super::value::py_float_repr;
@@ -67,7 +67,7 @@ pub fn decode(data: &[u8], limits: &Limits) -> Result<Value, DecodeError> {
             "The serpent data contains 0-bytes so it cannot be parsed by ast.literal_eval. Has it been corrupted?",
         ));
     }
-    Parser::new(src, limits).parse_document()
+    Parser::new(src, limits).parse_document().map_err(|e| *e)
 }
 
 /// CPython's UnicodeDecodeError text for the first invalid UTF-8 sequence.
@@ -96,6 +96,18 @@ fn utf8_error(data: &[u8], e: &std::str::Utf8Error) -> DecodeError {
         )
     };
     DecodeError::new(DecodeErrorKind::Utf8, start, VALUE_ERROR, message)
+}
+
+/// Parser errors are boxed so that the `Result`s passed up the grammar stay small.
+type Fail = Box<DecodeError>;
+
+fn fail(
+    kind: DecodeErrorKind,
+    at: usize,
+    py_class: &'static str,
+    message: impl Into<String>,
+) -> Fail {
+    Box::new(DecodeError::new(kind, at, py_class, message))
 }
 
 /// The kind of Python AST node an expression parsed into; `ast.literal_eval` accepts unary
@@ -163,7 +175,7 @@ struct Parser<'a> {
     open: Vec<(u8, usize)>,
     /// The first `ast.literal_eval`-level error (malformed node, unhashable key). Python only
     /// gets there when the whole text parses, so grammar errors found later win over it.
-    deferred: Option<DecodeError>,
+    deferred: Option<Fail>,
 }
 
 fn can_start_expr(c: u8) -> bool {
@@ -206,7 +218,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The source text between two offsets that lie on character boundaries.
-    fn text(&self, start: usize, end: usize) -> Result<&'a str, DecodeError> {
+    fn text(&self, start: usize, end: usize) -> Result<&'a str, Fail> {
         self.src
             .get(start..end)
             .ok_or_else(|| self.internal(start, "slice is not on a character boundary"))
@@ -237,16 +249,16 @@ impl<'a> Parser<'a> {
         at: usize,
         py_class: &'static str,
         message: impl Into<String>,
-    ) -> DecodeError {
-        DecodeError::new(kind, at, py_class, message)
+    ) -> Fail {
+        fail(kind, at, py_class, message)
     }
 
-    fn syntax(&self, at: usize, message: impl Into<String>) -> DecodeError {
-        DecodeError::new(DecodeErrorKind::Syntax, at, SYNTAX_ERROR, message)
+    fn syntax(&self, at: usize, message: impl Into<String>) -> Fail {
+        fail(DecodeErrorKind::Syntax, at, SYNTAX_ERROR, message)
     }
 
-    fn internal(&self, at: usize, what: &str) -> DecodeError {
-        DecodeError::new(
+    fn internal(&self, at: usize, what: &str) -> Fail {
+        fail(
             DecodeErrorKind::Syntax,
             at,
             VALUE_ERROR,
@@ -257,22 +269,20 @@ impl<'a> Parser<'a> {
     /// A generic grammar error at `at`. Like CPython, first look at the rest of the text for
     /// tokenizer errors (unclosed or mismatched brackets, unterminated strings, invalid
     /// characters), which take precedence over "invalid syntax".
-    fn syntax_error(&self, at: usize) -> DecodeError {
+    fn syntax_error(&self, at: usize) -> Fail {
         self.syntax_error_msg(at, "invalid syntax")
     }
 
-    fn syntax_error_msg(&self, at: usize, message: &str) -> DecodeError {
+    fn syntax_error_msg(&self, at: usize, message: &str) -> Fail {
         match self.scan_rest(at) {
             Some(e) => e,
-            None if at >= self.b.len() => {
-                DecodeError::new(DecodeErrorKind::Eof, at, SYNTAX_ERROR, message)
-            }
+            None if at >= self.b.len() => fail(DecodeErrorKind::Eof, at, SYNTAX_ERROR, message),
             None => self.syntax(at, message),
         }
     }
 
     /// The error after a container element that is followed by neither `,` nor the closer.
-    fn element_error(&self) -> DecodeError {
+    fn element_error(&self) -> Fail {
         match self.peek() {
             Some(c) if can_start_expr(c) => {
                 self.syntax_error_msg(self.pos, "invalid syntax. Perhaps you forgot a comma?")
@@ -285,7 +295,7 @@ impl<'a> Parser<'a> {
     fn malformed(&mut self, ast_name: &str, at: usize) {
         if self.deferred.is_none() {
             let line = self.line_at(at);
-            self.deferred = Some(DecodeError::new(
+            self.deferred = Some(fail(
                 DecodeErrorKind::Syntax,
                 at,
                 VALUE_ERROR,
@@ -294,13 +304,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn defer(&mut self, e: DecodeError) {
+    fn defer(&mut self, e: Fail) {
         if self.deferred.is_none() {
             self.deferred = Some(e);
         }
     }
 
-    fn invalid_char_error(&self, at: usize) -> Option<DecodeError> {
+    fn invalid_char_error(&self, at: usize) -> Option<Fail> {
         let c = self.char_at(at)?;
         let cp = c as u32;
         if cp < 0x80 {
@@ -321,7 +331,7 @@ impl<'a> Parser<'a> {
 
     /// CPython's tokenizer pass over the rest of the text after a parser error: report the
     /// first tokenizer-level error from `from` on, or an unclosed bracket at the end.
-    fn scan_rest(&self, from: usize) -> Option<DecodeError> {
+    fn scan_rest(&self, from: usize) -> Option<Fail> {
         let mut open = self.open.clone();
         let mut i = from;
         let b = self.b;
@@ -410,7 +420,7 @@ impl<'a> Parser<'a> {
             }
         }
         open.last().map(|&(o, at)| {
-            DecodeError::new(
+            fail(
                 DecodeErrorKind::Eof,
                 at,
                 SYNTAX_ERROR,
@@ -421,7 +431,7 @@ impl<'a> Parser<'a> {
 
     /// Find the end of the string token whose quote is at `quote` (prefix at `tok_start`),
     /// without decoding it; the error is CPython's "unterminated string literal".
-    fn skip_string_token(&self, tok_start: usize, quote: usize) -> Result<usize, DecodeError> {
+    fn skip_string_token(&self, tok_start: usize, quote: usize) -> Result<usize, Fail> {
         let b = self.b;
         let q = b.get(quote).copied().unwrap_or(b'\'');
         let triple = b.get(quote + 1) == Some(&q) && b.get(quote + 2) == Some(&q);
@@ -452,7 +462,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn unterminated(&self, tok_start: usize, detected: usize, triple: bool) -> DecodeError {
+    fn unterminated(&self, tok_start: usize, detected: usize, triple: bool) -> Fail {
         let line = self.line_at(detected);
         let kind = if detected >= self.b.len() {
             DecodeErrorKind::Eof
@@ -464,7 +474,7 @@ impl<'a> Parser<'a> {
         } else {
             "unterminated string literal"
         };
-        DecodeError::new(
+        fail(
             kind,
             tok_start,
             SYNTAX_ERROR,
@@ -482,66 +492,101 @@ impl<'a> Parser<'a> {
 
     /// Skip spaces, tabs, form feeds, comments and backslash-newline joins, and line breaks too
     /// while a bracket is open (outside brackets a line break ends the expression).
-    fn skip_trivia(&mut self) -> Result<(), DecodeError> {
+    fn skip_trivia(&mut self) -> Result<(), Fail> {
         loop {
             match self.peek() {
                 Some(b' ' | b'\t' | b'\x0c') => self.pos += 1,
                 Some(b'#') => self.skip_comment(),
                 Some(b'\n' | b'\r') if !self.open.is_empty() => self.pos += 1,
-                Some(b'\\') => match self.peek_at(1) {
-                    Some(b'\n') => self.pos += 2,
-                    Some(b'\r') => {
-                        self.pos += 2;
-                        if self.peek() == Some(b'\n') {
-                            self.pos += 1;
+                Some(b'\\') => {
+                    match self.peek_at(1) {
+                        Some(b'\n') => self.pos += 2,
+                        Some(b'\r') => {
+                            self.pos += 2;
+                            if self.peek() == Some(b'\n') {
+                                self.pos += 1;
+                            }
+                        }
+                        _ => {
+                            return Err(self.syntax(
+                                self.pos,
+                                "unexpected character after line continuation character",
+                            ));
                         }
                     }
-                    _ => {
-                        return Err(self.syntax(
+                    if self.peek().is_none() && self.open.is_empty() {
+                        return Err(fail(
+                            DecodeErrorKind::Eof,
                             self.pos,
-                            "unexpected character after line continuation character",
+                            SYNTAX_ERROR,
+                            "unexpected EOF while parsing",
                         ));
                     }
-                },
+                }
                 _ => return Ok(()),
             }
         }
     }
 
     /// Skip blank and comment-only lines (from a line start). `Ok(true)`: a token follows on an
-    /// unindented line; `Ok(false)`: end of text.
-    fn skip_blank_lines(&mut self) -> Result<bool, DecodeError> {
+    /// unindented line; `Ok(false)`: end of text. Like CPython, an indented token, or a last
+    /// line of only spaces, is an IndentationError.
+    fn skip_blank_lines(&mut self) -> Result<bool, Fail> {
         loop {
             let mut indented = false;
             loop {
                 match self.peek() {
                     Some(b' ' | b'\t') => indented = true,
                     Some(b'\x0c') => indented = false,
+                    Some(b'\\') if matches!(self.peek_at(1), Some(b'\n' | b'\r')) => {
+                        // A backslash-newline joins the next line to this one.
+                        self.pos += 1;
+                        if self.peek() == Some(b'\r') && self.peek_at(1) == Some(b'\n') {
+                            self.pos += 1;
+                        }
+                        if self.peek_at(1).is_none() {
+                            return Err(fail(
+                                DecodeErrorKind::Eof,
+                                self.b.len(),
+                                SYNTAX_ERROR,
+                                "unexpected EOF while parsing",
+                            ));
+                        }
+                    }
                     _ => break,
                 }
                 self.pos += 1;
             }
             match self.peek() {
+                None if indented => return Err(self.unexpected_indent()),
                 None => return Ok(false),
                 Some(b'#') => self.skip_comment(),
                 Some(b'\n' | b'\r') => self.pos += 1,
-                Some(_) if indented => {
-                    return Err(self.error(
-                        DecodeErrorKind::Syntax,
+                Some(b'\\') => {
+                    return Err(self.syntax(
                         self.pos,
-                        INDENTATION_ERROR,
-                        "unexpected indent",
+                        "unexpected character after line continuation character",
                     ));
                 }
+                Some(_) if indented => return Err(self.unexpected_indent()),
                 Some(_) => return Ok(true),
             }
         }
     }
 
+    fn unexpected_indent(&self) -> Fail {
+        fail(
+            DecodeErrorKind::Syntax,
+            self.pos,
+            INDENTATION_ERROR,
+            "unexpected indent",
+        )
+    }
+
     // ----- grammar ----------------------------------------------------------------------------
 
     /// `document := blank* expressions NEWLINE blank* EOF` (Python's eval input).
-    fn parse_document(mut self) -> Result<Value, DecodeError> {
+    fn parse_document(mut self) -> Result<Value, Fail> {
         // ast.literal_eval strips leading spaces and tabs from the text.
         while matches!(self.peek(), Some(b' ' | b'\t')) {
             self.pos += 1;
@@ -563,7 +608,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The top-level expression list: a bare `1, 2` is a tuple.
-    fn parse_top(&mut self) -> Result<Value, DecodeError> {
+    fn parse_top(&mut self) -> Result<Value, Fail> {
         let (first, _) = self.parse_expr()?;
         self.skip_trivia()?;
         if self.peek() != Some(b',') {
@@ -584,7 +629,7 @@ impl<'a> Parser<'a> {
         Ok(Value::Tuple(items))
     }
 
-    fn push_item(&self, items: &mut Vec<Value>, v: Value) -> Result<(), DecodeError> {
+    fn push_item(&self, items: &mut Vec<Value>, v: Value) -> Result<(), Fail> {
         if items.len() >= self.max_items {
             return Err(self.too_many_items());
         }
@@ -592,7 +637,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn count_item(&self, count: &mut usize) -> Result<(), DecodeError> {
+    fn count_item(&self, count: &mut usize) -> Result<(), Fail> {
         if *count >= self.max_items {
             return Err(self.too_many_items());
         }
@@ -600,7 +645,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn too_many_items(&self) -> DecodeError {
+    fn too_many_items(&self) -> Fail {
         self.error(
             DecodeErrorKind::Limit,
             self.pos,
@@ -610,7 +655,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `expr := unary (('+' | '-') unary)*`; only `number +/- imaginary` is a literal.
-    fn parse_expr(&mut self) -> Result<(Value, Node), DecodeError> {
+    fn parse_expr(&mut self) -> Result<(Value, Node), Fail> {
         let start = self.pos;
         let (mut value, mut node) = self.parse_unary()?;
         loop {
@@ -681,7 +726,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `unary := ('+' | '-')* primary`; `ast.literal_eval` accepts one sign on a number.
-    fn parse_unary(&mut self) -> Result<(Value, Node), DecodeError> {
+    fn parse_unary(&mut self) -> Result<(Value, Node), Fail> {
         let start = self.pos;
         let mut ops = 0usize;
         let mut negate = false;
@@ -708,7 +753,7 @@ impl<'a> Parser<'a> {
         Ok((value, Node::SignedNumber))
     }
 
-    fn parse_primary(&mut self) -> Result<(Value, Node), DecodeError> {
+    fn parse_primary(&mut self) -> Result<(Value, Node), Fail> {
         let start = self.pos;
         let Some(c) = self.peek() else {
             return Err(self.syntax_error(start));
@@ -735,7 +780,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn open_bracket(&mut self, c: u8) -> Result<(), DecodeError> {
+    fn open_bracket(&mut self, c: u8) -> Result<(), Fail> {
         if self.open.len() >= self.max_depth {
             let message = if self.open.len() >= MAX_NESTING {
                 "too many nested parentheses".to_string()
@@ -760,7 +805,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `(` ... `)`: the empty tuple, a parenthesized expression, or a tuple.
-    fn parse_paren(&mut self) -> Result<(Value, Node), DecodeError> {
+    fn parse_paren(&mut self) -> Result<(Value, Node), Fail> {
         self.open_bracket(b'(')?;
         self.skip_trivia()?;
         if self.peek() == Some(b')') {
@@ -783,7 +828,7 @@ impl<'a> Parser<'a> {
         Ok((Value::Tuple(items), Node::Tuple))
     }
 
-    fn parse_list(&mut self) -> Result<(Value, Node), DecodeError> {
+    fn parse_list(&mut self) -> Result<(Value, Node), Fail> {
         self.open_bracket(b'[')?;
         let mut items = Vec::new();
         self.parse_seq_rest(b']', &mut items)?;
@@ -791,7 +836,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Elements up to `close` (after the opener or a comma); a trailing comma is allowed.
-    fn parse_seq_rest(&mut self, close: u8, items: &mut Vec<Value>) -> Result<(), DecodeError> {
+    fn parse_seq_rest(&mut self, close: u8, items: &mut Vec<Value>) -> Result<(), Fail> {
         loop {
             self.skip_trivia()?;
             if self.peek() == Some(close) {
@@ -813,7 +858,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `{` ... `}`: a dict or a set.
-    fn parse_brace(&mut self) -> Result<(Value, Node), DecodeError> {
+    fn parse_brace(&mut self) -> Result<(Value, Node), Fail> {
         self.open_bracket(b'{')?;
         self.skip_trivia()?;
         if self.peek() == Some(b'}') {
@@ -834,7 +879,7 @@ impl<'a> Parser<'a> {
         &mut self,
         mut key: Value,
         mut key_at: usize,
-    ) -> Result<(Value, Node), DecodeError> {
+    ) -> Result<(Value, Node), Fail> {
         let mut pairs: Vec<(Value, Value)> = Vec::new();
         let mut index = KeyIndex::default();
         let mut count = 0usize;
@@ -880,11 +925,7 @@ impl<'a> Parser<'a> {
         Ok((Value::Dict(pairs), Node::Dict))
     }
 
-    fn parse_set_rest(
-        &mut self,
-        first: Value,
-        first_at: usize,
-    ) -> Result<(Value, Node), DecodeError> {
+    fn parse_set_rest(&mut self, first: Value, first_at: usize) -> Result<(Value, Node), Fail> {
         let mut items: Vec<Value> = Vec::new();
         let mut index = KeyIndex::default();
         let mut count = 0usize;
@@ -969,7 +1010,7 @@ impl<'a> Parser<'a> {
 
     /// An identifier: `None`, `True`, `False`, `set()`, a string prefix, or a name that
     /// `ast.literal_eval` rejects.
-    fn parse_name(&mut self) -> Result<(Value, Node), DecodeError> {
+    fn parse_name(&mut self) -> Result<(Value, Node), Fail> {
         if self.string_prefix().is_some() {
             return self.parse_strings();
         }
@@ -1013,7 +1054,7 @@ impl<'a> Parser<'a> {
     }
 
     /// At `(`: consume `()` (with trivia inside) and say so, or leave the cursor alone.
-    fn empty_call(&mut self) -> Result<bool, DecodeError> {
+    fn empty_call(&mut self) -> Result<bool, Fail> {
         let save = self.pos;
         self.open_bracket(b'(')?;
         self.skip_trivia()?;
@@ -1028,7 +1069,7 @@ impl<'a> Parser<'a> {
 
     // ----- numbers ----------------------------------------------------------------------------
 
-    fn parse_number(&mut self) -> Result<Value, DecodeError> {
+    fn parse_number(&mut self) -> Result<Value, Fail> {
         let start = self.pos;
         if self.peek() == Some(b'0') {
             match self.peek_at(1) {
@@ -1109,7 +1150,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Decimal digits with single `_` separators between digits.
-    fn scan_decimal_digits(&mut self, underscore: &mut bool) -> Result<(), DecodeError> {
+    fn scan_decimal_digits(&mut self, underscore: &mut bool) -> Result<(), Fail> {
         let mut any = false;
         loop {
             match self.peek() {
@@ -1128,7 +1169,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A number must not run into a name (`1a`, `0x1g`).
-    fn check_number_end(&self, what: &str) -> Result<(), DecodeError> {
+    fn check_number_end(&self, what: &str) -> Result<(), Fail> {
         let runs_on = match self.peek() {
             Some(c) if c < 0x80 => c.is_ascii_alphanumeric() || c == b'_',
             Some(_) => self.char_at(self.pos).is_some_and(char::is_alphanumeric),
@@ -1141,7 +1182,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `0x...`, `0o...`, `0b...` integers of any size.
-    fn parse_radix(&mut self, radix: u32, what: &str) -> Result<Value, DecodeError> {
+    fn parse_radix(&mut self, radix: u32, what: &str) -> Result<Value, Fail> {
         let start = self.pos;
         self.pos += 2;
         let digits_start = self.pos;
@@ -1257,7 +1298,7 @@ impl<'a> Parser<'a> {
     }
 
     /// One or more adjacent string literals, concatenated.
-    fn parse_strings(&mut self) -> Result<(Value, Node), DecodeError> {
+    fn parse_strings(&mut self) -> Result<(Value, Node), Fail> {
         let start = self.pos;
         let mut lit: Option<Lit> = None;
         let mut fstring = false;
@@ -1296,7 +1337,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn flush(&self, acc: &mut Lit, from: usize, to: usize) -> Result<(), DecodeError> {
+    fn flush(&self, acc: &mut Lit, from: usize, to: usize) -> Result<(), Fail> {
         if from < to {
             match acc {
                 Lit::Str(s) => s.push_str(self.text(from, to)?),
@@ -1307,12 +1348,7 @@ impl<'a> Parser<'a> {
     }
 
     /// One string literal body (cursor on its opening quote), appended to `acc`.
-    fn scan_string(
-        &mut self,
-        tok_start: usize,
-        p: Prefix,
-        acc: &mut Lit,
-    ) -> Result<(), DecodeError> {
+    fn scan_string(&mut self, tok_start: usize, p: Prefix, acc: &mut Lit) -> Result<(), Fail> {
         let q = self.peek().unwrap_or(b'\'');
         let triple = self.peek_at(1) == Some(q) && self.peek_at(2) == Some(q);
         self.pos += if triple { 3 } else { 1 };
@@ -1398,9 +1434,8 @@ impl<'a> Parser<'a> {
     }
 
     /// One backslash escape (the cursor is just after the backslash).
-    fn escape(&mut self, body_start: usize, bytes: bool, acc: &mut Lit) -> Result<(), DecodeError> {
+    fn escape(&mut self, body_start: usize, bytes: bool, acc: &mut Lit) -> Result<(), Fail> {
         let esc_at = self.pos - 1;
-        let rel = esc_at - body_start;
         let Some(c) = self.peek() else {
             return Err(self.internal(esc_at, "escape at end of text"));
         };
@@ -1458,12 +1493,15 @@ impl<'a> Parser<'a> {
                     }
                     Err(_) if bytes => Err(self.syntax(
                         esc_at,
-                        format!("(value error) invalid \\x escape at position {rel}"),
+                        format!(
+                            "(value error) invalid \\x escape at position {}",
+                            self.py_body_pos(body_start, esc_at)
+                        ),
                     )),
                     Err(found) => Err(self.unicode_error(
                         esc_at,
-                        rel,
-                        rel + 1 + found,
+                        body_start,
+                        1 + found,
                         "truncated \\xXX escape",
                     )),
                 }
@@ -1478,14 +1516,14 @@ impl<'a> Parser<'a> {
                 let cp = match self.hex_digits(n) {
                     Ok(cp) => cp,
                     Err(found) => {
-                        return Err(self.unicode_error(esc_at, rel, rel + 1 + found, what));
+                        return Err(self.unicode_error(esc_at, body_start, 1 + found, what));
                     }
                 };
-                self.push_scalar(acc, cp, esc_at, rel, rel + 1 + n)
+                self.push_scalar(acc, cp, esc_at, body_start, 1 + n)
             }
             b'N' if !bytes => {
                 self.pos += 1;
-                self.named_escape(acc, esc_at, rel)
+                self.named_escape(acc, esc_at, body_start)
             }
             _ => {
                 // Unknown escapes keep the backslash (CPython only warns).
@@ -1510,10 +1548,37 @@ impl<'a> Parser<'a> {
         Ok(v)
     }
 
-    fn unicode_error(&self, esc_at: usize, from: usize, to: usize, what: &str) -> DecodeError {
+    /// Where Python's unicode-escape decoder says `at` is within the literal body starting at
+    /// `body_start`: it counts `\r\n` as one byte and a non-ASCII character as ten (CPython
+    /// rewrites them as `\UXXXXXXXX` first). Only computed for error messages.
+    fn py_body_pos(&self, body_start: usize, at: usize) -> usize {
+        let body = self.b.get(body_start..at).unwrap_or_default();
+        body.iter()
+            .enumerate()
+            .map(|(i, &c)| match c {
+                b'\r' if body.get(i + 1) == Some(&b'\n') => 0,
+                0x80..=0xBF => 0,
+                0xC0.. => 10,
+                _ => 1,
+            })
+            .sum()
+    }
+
+    /// CPython's message for a bad escape of `len_to_end + 1` bytes at `esc_at`.
+    fn unicode_error(
+        &self,
+        esc_at: usize,
+        body_start: usize,
+        len_to_end: usize,
+        what: &str,
+    ) -> Fail {
+        let from = self.py_body_pos(body_start, esc_at);
         self.syntax(
             esc_at,
-            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {from}-{to}: {what}"),
+            format!(
+                "(unicode error) 'unicodeescape' codec can't decode bytes in position {from}-{}: {what}",
+                from + len_to_end
+            ),
         )
     }
 
@@ -1522,11 +1587,11 @@ impl<'a> Parser<'a> {
         acc: &mut Lit,
         cp: u32,
         esc_at: usize,
-        from: usize,
-        to: usize,
-    ) -> Result<(), DecodeError> {
+        body_start: usize,
+        len_to_end: usize,
+    ) -> Result<(), Fail> {
         if (0xD800..=0xDFFF).contains(&cp) {
-            return Err(self.error(
+            return Err(fail(
                 DecodeErrorKind::Unsupported,
                 esc_at,
                 VALUE_ERROR,
@@ -1538,7 +1603,9 @@ impl<'a> Parser<'a> {
                 push_char(acc, ch);
                 Ok(())
             }
-            None => Err(self.unicode_error(esc_at, from, to, "illegal Unicode character")),
+            None => {
+                Err(self.unicode_error(esc_at, body_start, len_to_end, "illegal Unicode character"))
+            }
         }
     }
 
@@ -1547,13 +1614,18 @@ impl<'a> Parser<'a> {
         &mut self,
         acc: &mut Lit,
         esc_at: usize,
-        rel: usize,
-    ) -> Result<(), DecodeError> {
-        let malformed = |p: &Parser<'_>, to: usize| {
-            p.unicode_error(esc_at, rel, to, "malformed \\N character escape")
+        body_start: usize,
+    ) -> Result<(), Fail> {
+        let malformed = |p: &Parser<'_>, len_to_end: usize| {
+            p.unicode_error(
+                esc_at,
+                body_start,
+                len_to_end,
+                "malformed \\N character escape",
+            )
         };
         if self.peek() != Some(b'{') {
-            return Err(malformed(self, rel + 1));
+            return Err(malformed(self, 1));
         }
         let name_start = self.pos + 1;
         let mut end = name_start;
@@ -1561,17 +1633,17 @@ impl<'a> Parser<'a> {
             match self.b.get(end).copied() {
                 Some(b'}') => break,
                 Some(c) if c.is_ascii_alphanumeric() || matches!(c, b' ' | b'-' | b'_') => end += 1,
-                _ => return Err(malformed(self, rel + (end - esc_at) - 1)),
+                _ => return Err(malformed(self, end - esc_at - 1)),
             }
         }
         if end == name_start {
-            return Err(malformed(self, rel + 2));
+            return Err(malformed(self, 2));
         }
         let name = self.text(name_start, end)?;
         self.pos = end + 1;
         match unicode_tables::lookup_name(name) {
-            Some(cp) => self.push_scalar(acc, cp, esc_at, rel, rel + (end - esc_at)),
-            None => Err(self.error(
+            Some(cp) => self.push_scalar(acc, cp, esc_at, body_start, end - esc_at),
+            None => Err(fail(
                 DecodeErrorKind::Unsupported,
                 esc_at,
                 SYNTAX_ERROR,
@@ -1765,7 +1837,47 @@ fn hash_value<H: Hasher>(v: &Value, h: &mut H) {
 /// a hash table (randomly keyed, so crafted keys cannot force collisions) once bigger.
 #[derive(Default)]
 struct KeyIndex {
-    table: Option<(RandomState, HashMap<u64, Vec<usize>>)>,
+    table: Option<KeyTable>,
+}
+
+/// Buckets as chains through the item indices: `heads[hash]` is the newest item with that
+/// hash, `next[i]` the one before item `i` (or [`NO_INDEX`]).
+struct KeyTable {
+    state: RandomState,
+    heads: HashMap<u64, usize, BuildHasherDefault<HashAsIs>>,
+    next: Vec<usize>,
+}
+
+const NO_INDEX: usize = usize::MAX;
+
+/// The table's keys are already SipHash outputs: use them as they are.
+#[derive(Default)]
+struct HashAsIs(u64);
+
+impl Hasher for HashAsIs {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+impl KeyTable {
+    fn record(&mut self, hash: u64, index: usize) {
+        let prev = self.heads.insert(hash, index).unwrap_or(NO_INDEX);
+        if self.next.len() <= index {
+            self.next.resize(index + 1, NO_INDEX);
+        }
+        if let Some(slot) = self.next.get_mut(index) {
+            *slot = prev;
+        }
+    }
 }
 
 impl KeyIndex {
@@ -1782,31 +1894,36 @@ impl KeyIndex {
                     .find(|&i| key_at(i).is_some_and(|k| py_eq(k, key)))
                     .ok_or(None);
             }
-            let state = RandomState::new();
-            let mut map: HashMap<u64, Vec<usize>> = HashMap::new();
+            let mut table = KeyTable {
+                state: RandomState::new(),
+                heads: HashMap::default(),
+                next: Vec::new(),
+            };
             for i in 0..len {
                 if let Some(k) = key_at(i) {
-                    map.entry(state.hash_one(PyKey(k))).or_default().push(i);
+                    let hash = table.state.hash_one(PyKey(k));
+                    table.record(hash, i);
                 }
             }
-            self.table = Some((state, map));
+            self.table = Some(table);
         }
-        let Some((state, map)) = &self.table else {
+        let Some(table) = &self.table else {
             return Err(None);
         };
-        let hash = state.hash_one(PyKey(key));
-        map.get(&hash)
-            .and_then(|list| {
-                list.iter()
-                    .copied()
-                    .find(|&i| key_at(i).is_some_and(|k| py_eq(k, key)))
-            })
-            .ok_or(Some(hash))
+        let hash = table.state.hash_one(PyKey(key));
+        let mut i = table.heads.get(&hash).copied().unwrap_or(NO_INDEX);
+        while i != NO_INDEX {
+            if key_at(i).is_some_and(|k| py_eq(k, key)) {
+                return Ok(i);
+            }
+            i = table.next.get(i).copied().unwrap_or(NO_INDEX);
+        }
+        Err(Some(hash))
     }
 
     fn record(&mut self, hash: Option<u64>, index: usize) {
-        if let (Some((_, map)), Some(hash)) = (&mut self.table, hash) {
-            map.entry(hash).or_default().push(index);
+        if let (Some(table), Some(hash)) = (&mut self.table, hash) {
+            table.record(hash, index);
         }
     }
 }
@@ -2455,6 +2572,20 @@ mod tests {
                 "malformed node or string on line 1: <ast.Name object>"
             )
         );
+        // Escape positions count as CPython's decoder does: \r\n as one, non-ASCII as ten.
+        for (input, position) in [
+            (&b"'\xc3\xa9\\x4'"[..], "10-12"),
+            (b"'a\\nb\\x'", "4-5"),
+            (b"'''a\r\nb\\x'''", "3-4"),
+        ] {
+            let e = check_err(input, DecodeErrorKind::Syntax);
+            assert_eq!(
+                e.message,
+                format!(
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position {position}: truncated \\xXX escape"
+                )
+            );
+        }
         // A grammar error after a literal_eval-level error wins, as in Python.
         let e = check_err(b"[x, 1 2]", DecodeErrorKind::Syntax);
         assert_eq!(e.py_class, "builtins.SyntaxError");
@@ -2871,6 +3002,18 @@ mod tests {
                         py_error.starts_with(&want),
                         "{name}: {py_error:?} vs {want:?}"
                     );
+                    // `offset` points at the line Python reports: "(<unknown>, line 2)".
+                    if let Some(line) = py_error
+                        .split_once("(<unknown>, line ")
+                        .and_then(|(_, rest)| rest.trim_end_matches(')').parse::<usize>().ok())
+                        .filter(|&line| line > 0)
+                    {
+                        let ours = 1 + payload.as_bytes()[..e.offset]
+                            .iter()
+                            .filter(|&&b| b == b'\n')
+                            .count();
+                        assert_eq!(ours, line, "{name}: line of {e:?}");
+                    }
                     refused += 1;
                     continue;
                 }

@@ -19,7 +19,9 @@
 //! only `daemon/` uses mio.
 
 pub mod cli;
+pub mod config;
 pub mod daemon;
 pub mod ns;
 pub mod serial;
+pub mod store;
 pub mod wire;

@@ -231,3 +231,44 @@ def test_message_timeout_slow_but_progressing_sender(fresh_server):
             s.sendall(data[i:i + 10])
             time.sleep(0.05)
         assert read_frame(s).type == U.MSG_CONNECTOK
+
+
+N_IDLE = 10_000
+
+
+@pytest.mark.labns_only("Pyro5's name server refuses the 81st connection (80 worker threads)")
+@pytest.mark.timeout(180)
+def test_10000_idle_connections_then_a_new_client(fresh_server):
+    """The core issue asks for at least 10,000 simultaneous client connections: open that many,
+    each with a completed handshake (so each holds a real session), keep them all open, then a
+    new real client's lookups are answered promptly, and the old connections still work.
+    (The Python reference refuses the 81st connection with its default pool.)"""
+    if raise_nofile_limit(N_IDLE + 500) < N_IDLE + 200:
+        pytest.skip("cannot raise this test's open-file limit to %d" % (N_IDLE + 200))
+    srv = fresh_server()
+    hs = connect_frame("serpent")
+    socks = []
+    try:
+        deadline = time.monotonic() + 120
+        for i in range(N_IDLE):
+            assert time.monotonic() < deadline, "only %d connections opened in time" % i
+            s = socket.create_connection((srv.host, srv.port), timeout=10)
+            s.sendall(hs)
+            socks.append(s)
+            if len(socks) % 500 == 0:              # read the CONNECTOKs in batches
+                for t in socks[-500:]:
+                    assert read_frame(t).type == 2
+        for t in socks[len(socks) - len(socks) % 500:]:
+            assert read_frame(t).type == 2
+        assert len(socks) == N_IDLE
+        worst = timed_lookups(srv, 50, limit_each=1.0)
+        # a sample of the idle connections is still served
+        for s in socks[:: N_IDLE // 20]:
+            s.sendall(invoke_frame("serpent", "count", seq=1))
+            assert read_frame(s).value() == 1
+        assert srv.alive()
+        print("10,000 idle connections open; slowest of 50 lookups by a new client: %.1f ms"
+              % (worst * 1000))
+    finally:
+        for s in socks:
+            s.close()

@@ -36,7 +36,7 @@ Logging goes to stderr; set RUST_LOG=debug for more.
 pub enum Command {
     Help,
     Version,
-    Start(SiteConfig),
+    Start(Box<SiteConfig>),
 }
 
 /// A command-line error: one line, exit code 2.
@@ -94,7 +94,7 @@ pub fn parse(argv: Vec<OsString>) -> Result<Command, CliError> {
         .subcommand()
         .map_err(|_| err("the command is not valid UTF-8"))?;
     let cmd = match sub.as_deref() {
-        Some("start") => Command::Start(parse_start(&mut args)?),
+        Some("start") => Command::Start(Box::new(parse_start(&mut args)?)),
         Some("help") => Command::Help,
         Some(other) => return Err(err(format!("unknown command '{other}' (see labns --help)"))),
         None => return Err(err("no command given (see labns --help)")),
@@ -173,7 +173,7 @@ mod tests {
 
     fn start(s: &str) -> SiteConfig {
         match parse_str(s) {
-            Ok(Command::Start(c)) => c,
+            Ok(Command::Start(c)) => *c,
             other => panic!("{s}: {other:?}"),
         }
     }

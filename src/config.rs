@@ -12,7 +12,8 @@
 //!
 //! * `nameservers`: required. A mapping NAME -> settings (PyroLab 0.2.1 .. 0.5.0), or the list of
 //!   one-key mappings `- NAME: {settings}` used by PyroLab's documentation. File order is kept.
-//!   An entry whose value is null takes every default.
+//!   An entry whose value is null takes every default. An `auto`/`auto N` entry (PyroLab invents
+//!   a random name for it) keeps its key as its name, with a warning.
 //! * `autolaunch`: its `nameservers` list names the entries `labns start --all` runs (each must be
 //!   defined); its other keys (`daemons`, `services`, `features`) are left alone.
 //! * `version`, `daemons`, `services` and `auto` / `auto N` keys: accepted and left alone.
@@ -25,7 +26,7 @@
 //! | `host` | bind host; `public` = the first up, non-loopback IPv4 interface (resolved by the daemon); `""` = `localhost` | `localhost` |
 //! | `ns_port` | TCP port, 0 = random | 9090 |
 //! | `broadcast` | run the UDP broadcast responder; when present it decides (DECISIONS.md 1) | absent |
-//! | `ns_bchost` | responder bind address; null or `""` = all interfaces (0.2.1..0.4.0 typed it a boolean: read as null) | null |
+//! | `ns_bchost` | responder bind address (may be `public`); null or `""` = all interfaces (0.2.1..0.4.0 typed it a boolean: read as null) | null |
 //! | `ns_bcport` | responder port; without a `broadcast` key a non-null value turns the responder on | 9091 when on |
 //! | `ns_autoclean` | seconds between autoclean passes; 0 = off, values in (0, 3) are an error | 0 |
 //! | `storage` | `memory`, `lmdb[:FILE]`, `sql[:FILE]`, `dbm[:FILE]`; all persistent ones are LMDB (DECISIONS.md 2) | `memory` |
@@ -39,7 +40,7 @@
 //! | `message_timeout` | seconds (> 0) a peer may take to finish sending a message | none |
 //! | `lmdb_map_size` | LMDB map size in bytes (>= 1MiB; an integer or a size such as `"64MiB"`) | the daemon's |
 //! | `autoclean_grace` | seconds an unreachable registration is kept before autoclean removes it | 20 |
-//! | `compression` | zlib-compress replies | false |
+//! | `compression` | compress outgoing messages (Pyro5's COMPRESSION) | false |
 //! | `allow_write`, `token`, `protect_ns_entry` | reserved for the hardening work: accepted and kept | |
 //!
 //! A null value means the same as leaving the key out. Numbers may be quoted (as pydantic allowed)
@@ -48,6 +49,8 @@
 //! mode the first one becomes the [`ConfigError`]. Errors always name the key; the line is found by
 //! re-parsing with serde_yaml (which reports the position of the node where a deserializer failed),
 //! so it is exact for block style, flow style and comments alike, and `None` rather than a guess.
+//!
+//! PyroLab 0.1 kept its settings in an INI file; such a file is refused with a message saying so.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -584,22 +587,33 @@ fn parse_yaml(text: &str) -> Result<Node, ConfigError> {
         return Ok(Node::Null);
     }
     serde_yaml::from_str::<Node>(text).map_err(|e| {
-        let mut message = format!("not valid YAML: {e}");
-        if text.lines().any(|l| {
-            let l = l.trim().to_ascii_lowercase();
-            l == "[pyro5]" || l == "[pyrolab]"
-        }) {
-            message.push_str(
-                " (this looks like a PyroLab 0.1 INI file; labns reads the YAML format of \
-                 PyroLab 0.2 and later)",
-            );
+        if looks_like_ini(text) {
+            return ini_error();
         }
         ConfigError {
             key: String::new(),
             line: e.location().map(|l| l.line()),
-            message,
+            message: format!("not valid YAML: {e}"),
         }
     })
+}
+
+/// PyroLab 0.1 wrote `[pyro5]` and `[pyrolab]` INI sections.
+fn looks_like_ini(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim().to_ascii_lowercase();
+        l == "[pyro5]" || l == "[pyrolab]"
+    })
+}
+
+fn ini_error() -> ConfigError {
+    ConfigError {
+        key: String::new(),
+        line: None,
+        message: "this is a PyroLab 0.1 INI file ([pyro5] and [pyrolab] sections); labns reads \
+                  the YAML format of PyroLab 0.2 and later (a `nameservers:` mapping)"
+            .to_string(),
+    }
 }
 
 /// One step from a node to a child: the K-th key of a mapping (as the last step: the key itself;
@@ -975,6 +989,7 @@ impl Interpreter<'_> {
                         .to_string(),
                 });
             }
+            _ if looks_like_ini(self.text) => return Err(ini_error()),
             other => {
                 return Err(self.error(
                     String::new(),
@@ -1126,9 +1141,7 @@ impl Interpreter<'_> {
                 self.warn(
                     path.clone(),
                     &src,
-                    format!(
-                        "PyroLab gives such an entry a random name; labns calls it '{name}'"
-                    ),
+                    format!("PyroLab gives such an entry a random name; labns calls it '{name}'"),
                     false,
                 );
             }
@@ -1276,10 +1289,7 @@ impl Interpreter<'_> {
                                 return Err(self.error(
                                     key_path.clone(),
                                     &item.src,
-                                    format!(
-                                        "conflicts with {other_key} '{}'",
-                                        other.display()
-                                    ),
+                                    format!("conflicts with {other_key} '{}'", other.display()),
                                 ));
                             }
                         }
@@ -1392,10 +1402,7 @@ impl Interpreter<'_> {
                     return Err(self.error(
                         file_key,
                         &file_src,
-                        format!(
-                            "conflicts with the file in storage '{}'",
-                            given.display()
-                        ),
+                        format!("conflicts with the file in storage '{}'", given.display()),
                     ));
                 }
                 StorageKind::Lmdb { path, .. } => *path = Some(file),
@@ -1447,7 +1454,10 @@ impl Interpreter<'_> {
                     return Err(self.error(
                         "autolaunch.nameservers".to_string(),
                         &entry.src,
-                        format!("expected a list of name-server names, found {}", show(other)),
+                        format!(
+                            "expected a list of name-server names, found {}",
+                            show(other)
+                        ),
                     ));
                 }
             };
@@ -1505,9 +1515,15 @@ fn as_bool(node: &Node) -> Result<bool, String> {
         Node::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
             "true" | "yes" | "on" => Ok(true),
             "false" | "no" | "off" => Ok(false),
-            _ => Err(format!("invalid boolean {}: expected true or false", show(node))),
+            _ => Err(format!(
+                "invalid boolean {}: expected true or false",
+                show(node)
+            )),
         },
-        _ => Err(format!("invalid boolean {}: expected true or false", show(node))),
+        _ => Err(format!(
+            "invalid boolean {}: expected true or false",
+            show(node)
+        )),
     }
 }
 
@@ -1618,7 +1634,10 @@ fn as_path(node: &Node) -> Result<Option<PathBuf>, String> {
     match node {
         Node::Str(s) if s.trim().is_empty() => Ok(None),
         Node::Str(s) => Ok(Some(PathBuf::from(s.trim()))),
-        other => Err(format!("invalid file name {}: expected a path", show(other))),
+        other => Err(format!(
+            "invalid file name {}: expected a path",
+            show(other)
+        )),
     }
 }
 
@@ -1633,6 +1652,9 @@ fn as_size(node: &Node) -> Result<u64, String> {
     };
     let text = match node {
         Node::Int(i) => return u64::try_from(*i).map_err(|_| bad()),
+        Node::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f < u64::MAX as f64 => {
+            return Ok(*f as u64);
+        }
         Node::Str(s) => s.trim(),
         _ => return Err(bad()),
     };
@@ -1676,3 +1698,1073 @@ fn raw(node: &Node) -> RawValue {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Config {
+        parse(text, false).unwrap_or_else(|e| panic!("{e}\n--- in ---\n{text}"))
+    }
+
+    fn one(text: &str) -> NameServerConfig {
+        let config = ok(text);
+        assert_eq!(config.nameservers.len(), 1, "{text}");
+        config.nameservers[0].clone()
+    }
+
+    fn entry(settings: &str) -> NameServerConfig {
+        one(&format!("nameservers:\n  a:\n{settings}"))
+    }
+
+    fn lmdb(path: Option<&str>, spelling: &'static str) -> StorageKind {
+        StorageKind::Lmdb {
+            path: path.map(PathBuf::from),
+            spelling,
+        }
+    }
+
+    fn example(name: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/config")
+            .join(name);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    const EXAMPLES: &[&str] = &[
+        "pyrolab-0.5.0-full.yml",
+        "pyrolab-0.4.0-dump.yml",
+        "pyrolab-0.3-boolean-bchost.yml",
+        "pyrolab-docs-nameservers.yml",
+        "pyrolab-docs-default.yml",
+        "pyrolab-docs-full.yml",
+        "labns.yml",
+        "labns-anchors.yml",
+        "pyrolab-0.1.0.ini",
+    ];
+
+    #[test]
+    fn defaults() {
+        let ns = one("nameservers:\n  a:\n");
+        assert_eq!(ns, NameServerConfig::with_defaults("a"));
+        assert_eq!(ns.host, Host::Name("localhost".into()));
+        assert_eq!(ns.port, 9090);
+        assert_eq!(ns.broadcast, None);
+        assert_eq!(ns.autoclean, None);
+        assert_eq!(ns.autoclean_grace, Duration::from_secs(20));
+        assert_eq!(ns.storage, StorageKind::Memory);
+        assert!(!ns.compression);
+        assert_eq!(
+            one("nameservers: {a: {}}"),
+            NameServerConfig::with_defaults("a")
+        );
+        // A null value is the same as leaving the key out.
+        let nulls = "    host: ~\n    ns_port: ~\n    broadcast: ~\n    ns_bcport: ~\n    \
+                     ns_autoclean: ~\n    storage: ~\n    compression: ~\n";
+        assert_eq!(entry(nulls), NameServerConfig::with_defaults("a"));
+    }
+
+    #[test]
+    fn values() {
+        type Check = fn(&NameServerConfig) -> bool;
+        let cases: &[(&str, Check)] = &[
+            ("    host: public\n", |n| n.host == Host::Public),
+            ("    host: 10.0.0.1\n", |n| {
+                n.host == Host::Name("10.0.0.1".into())
+            }),
+            ("    host: '::1'\n", |n| n.host == Host::Name("::1".into())),
+            ("    host: ''\n", |n| {
+                n.host == Host::Name("localhost".into())
+            }),
+            ("    host: ns.example.org\n", |n| {
+                n.host == Host::Name("ns.example.org".into())
+            }),
+            ("    ns_port: 0\n", |n| n.port == 0),
+            ("    ns_port: 65535\n", |n| n.port == 65535),
+            ("    ns_port: '9095'\n", |n| n.port == 9095),
+            ("    ns_port: 9100.0\n", |n| n.port == 9100),
+            ("    ns_autoclean: 0\n", |n| n.autoclean.is_none()),
+            ("    ns_autoclean: 0.0\n", |n| n.autoclean.is_none()),
+            ("    ns_autoclean: 3\n", |n| {
+                n.autoclean == Some(Duration::from_secs(3))
+            }),
+            ("    ns_autoclean: 15.5\n", |n| {
+                n.autoclean == Some(Duration::from_millis(15_500))
+            }),
+            ("    ns_autoclean: '15'\n", |n| {
+                n.autoclean == Some(Duration::from_secs(15))
+            }),
+            ("    storage: memory\n", |n| {
+                n.storage == StorageKind::Memory
+            }),
+            ("    storage: sql\n", |n| n.storage == lmdb(None, "sql")),
+            ("    storage: dbm\n", |n| n.storage == lmdb(None, "dbm")),
+            ("    storage: lmdb\n", |n| n.storage == lmdb(None, "lmdb")),
+            ("    storage: 'sql:'\n", |n| n.storage == lmdb(None, "sql")),
+            ("    storage: sql:/var/ns.db\n", |n| {
+                n.storage == lmdb(Some("/var/ns.db"), "sql")
+            }),
+            ("    storage: dbm:rel/ns.dbm\n", |n| {
+                n.storage == lmdb(Some("rel/ns.dbm"), "dbm")
+            }),
+            ("    storage: lmdb:/a:b\n", |n| {
+                n.storage == lmdb(Some("/a:b"), "lmdb")
+            }),
+            ("    storage_type: sql\n", |n| {
+                n.storage == lmdb(None, "sql")
+            }),
+            ("    storage_type: sql\n    storage_file: /x.db\n", |n| {
+                n.storage == lmdb(Some("/x.db"), "sql")
+            }),
+            (
+                "    storage_type: dbm\n    storage_filename: /x.db\n",
+                |n| n.storage == lmdb(Some("/x.db"), "dbm"),
+            ),
+            ("    storage: sql\n    storage_file: /x.db\n", |n| {
+                n.storage == lmdb(Some("/x.db"), "sql")
+            }),
+            (
+                "    storage: sql:/x.db\n    storage_type: sql\n    storage_file: /x.db\n",
+                |n| n.storage == lmdb(Some("/x.db"), "sql"),
+            ),
+            ("    storage_type: lmdb\n    storage_file: ''\n", |n| {
+                n.storage == lmdb(None, "lmdb")
+            }),
+            // DECISIONS.md 1: a `broadcast` key decides; otherwise a non-null ns_bcport.
+            ("    ns_bcport: 9091\n", |n| {
+                n.broadcast
+                    == Some(BroadcastConfig {
+                        host: None,
+                        port: 9091,
+                    })
+            }),
+            ("    ns_bcport: 0\n", |n| {
+                n.broadcast
+                    == Some(BroadcastConfig {
+                        host: None,
+                        port: 0,
+                    })
+            }),
+            ("    broadcast: false\n    ns_bcport: 9091\n", |n| {
+                n.broadcast.is_none()
+            }),
+            ("    broadcast: true\n", |n| {
+                n.broadcast
+                    == Some(BroadcastConfig {
+                        host: None,
+                        port: 9091,
+                    })
+            }),
+            ("    broadcast: null\n    ns_bcport: 9099\n", |n| {
+                n.broadcast
+                    == Some(BroadcastConfig {
+                        host: None,
+                        port: 9099,
+                    })
+            }),
+            ("    broadcast: yes\n    ns_bchost: 127.0.0.1\n", |n| {
+                n.broadcast
+                    == Some(BroadcastConfig {
+                        host: Some("127.0.0.1".into()),
+                        port: 9091,
+                    })
+            }),
+            ("    broadcast: 'on'\n    ns_bchost: ''\n", |n| {
+                n.broadcast
+                    == Some(BroadcastConfig {
+                        host: None,
+                        port: 9091,
+                    })
+            }),
+            ("    broadcast: true\n    ns_bchost: false\n", |n| {
+                n.broadcast
+                    == Some(BroadcastConfig {
+                        host: None,
+                        port: 9091,
+                    })
+            }),
+            ("    broadcast: true\n    ns_bchost: public\n", |n| {
+                n.broadcast
+                    == Some(BroadcastConfig {
+                        host: Some("public".into()),
+                        port: 9091,
+                    })
+            }),
+            ("    ns_bchost: 10.0.0.255\n", |n| n.broadcast.is_none()),
+            ("    ns_bcport: null\n", |n| n.broadcast.is_none()),
+            ("    max_message_size: 1024\n", |n| {
+                n.max_message_size == Some(1024)
+            }),
+            ("    max_message_size: 16MiB\n", |n| {
+                n.max_message_size == Some(16 << 20)
+            }),
+            ("    max_message_size: 4294967295\n", |n| {
+                n.max_message_size == Some(u32::MAX)
+            }),
+            ("    lmdb_map_size: 64MiB\n", |n| {
+                n.lmdb_map_size == Some(64 << 20)
+            }),
+            ("    lmdb_map_size: '1.5 GiB'\n", |n| {
+                n.lmdb_map_size == Some(3 << 29)
+            }),
+            ("    lmdb_map_size: 16MB\n", |n| {
+                n.lmdb_map_size == Some(16_000_000)
+            }),
+            ("    lmdb_map_size: 2G\n", |n| {
+                n.lmdb_map_size == Some(2 << 30)
+            }),
+            ("    lmdb_map_size: 1.5e9\n", |n| {
+                n.lmdb_map_size == Some(1_500_000_000)
+            }),
+            ("    lmdb_map_size: 1048576\n", |n| {
+                n.lmdb_map_size == Some(1 << 20)
+            }),
+            ("    message_timeout: 2.5\n", |n| {
+                n.message_timeout == Some(Duration::from_millis(2500))
+            }),
+            ("    autoclean_grace: 0\n", |n| {
+                n.autoclean_grace == Duration::ZERO
+            }),
+            ("    autoclean_grace: 45\n", |n| {
+                n.autoclean_grace == Duration::from_secs(45)
+            }),
+            ("    compression: true\n", |n| n.compression),
+            ("    compression: 1\n", |n| n.compression),
+            ("    compression: 'off'\n", |n| !n.compression),
+            ("    protect_ns_entry: false\n", |n| {
+                n.protect_ns_entry == Some(false)
+            }),
+            ("    token: s3cret\n", |n| {
+                n.token.as_deref() == Some("s3cret")
+            }),
+            ("    token: 12345\n", |n| {
+                n.token.as_deref() == Some("12345")
+            }),
+            ("    allow_write: [10.0.0.0/8, localhost]\n", |n| {
+                n.allow_write
+                    == Some(RawValue::Seq(vec![
+                        RawValue::Str("10.0.0.0/8".into()),
+                        RawValue::Str("localhost".into()),
+                    ]))
+            }),
+            ("    allow_write: false\n", |n| {
+                n.allow_write == Some(RawValue::Bool(false))
+            }),
+        ];
+        for (settings, check) in cases {
+            let ns = entry(settings);
+            assert!(check(&ns), "{settings:?} gave {ns:#?}");
+        }
+    }
+
+    /// (yaml, strict, key, line, message substring)
+    #[rustfmt::skip]
+    const ERRORS: &[(&str, bool, &str, Option<usize>, &str)] = &[
+        // Wrong types and ranges.
+        ("nameservers:\n  default:\n    ns_port: abc\n", false, "nameservers.default.ns_port", Some(3), "invalid port 'abc': expected an integer 0-65535"),
+        ("nameservers:\n  a:\n    ns_port: -1\n", false, "nameservers.a.ns_port", Some(3), "invalid port '-1'"),
+        ("nameservers:\n  a:\n    ns_port: 65536\n", false, "nameservers.a.ns_port", Some(3), "invalid port '65536'"),
+        ("nameservers:\n  a:\n    ns_port: true\n", false, "nameservers.a.ns_port", Some(3), "invalid port 'true'"),
+        ("nameservers:\n  a:\n    ns_port: 90.5\n", false, "nameservers.a.ns_port", Some(3), "invalid port '90.5'"),
+        ("nameservers:\n  a:\n    ns_port: [9090]\n", false, "nameservers.a.ns_port", Some(3), "invalid port a list"),
+        ("nameservers:\n  a:\n    ns_port: 99999999999999999999999999999999999999999\n", false, "nameservers.a.ns_port", Some(3), "invalid port"),
+        ("nameservers:\n  a:\n    ns_bcport: lots\n", false, "nameservers.a.ns_bcport", Some(3), "invalid broadcast port 'lots'"),
+        ("nameservers:\n  a:\n    host: true\n", false, "nameservers.a.host", Some(3), "invalid host 'true'"),
+        ("nameservers:\n  a:\n    host: 42\n", false, "nameservers.a.host", Some(3), "invalid host '42'"),
+        ("nameservers:\n  a:\n    host: {name: x}\n", false, "nameservers.a.host", Some(3), "invalid host a mapping"),
+        ("nameservers:\n  a:\n    host: my host\n", false, "nameservers.a.host", Some(3), "no spaces"),
+        ("nameservers:\n  a:\n    ns_bchost: 5\n", false, "nameservers.a.ns_bchost", Some(3), "invalid broadcast host '5'"),
+        ("nameservers:\n  a:\n    broadcast: maybe\n", false, "nameservers.a.broadcast", Some(3), "invalid boolean 'maybe'"),
+        ("nameservers:\n  a:\n    compression: 2\n", false, "nameservers.a.compression", Some(3), "invalid boolean '2'"),
+        ("nameservers:\n  a:\n    ns_port: !port 9090\n", false, "nameservers.a.ns_port", Some(3), "unsupported YAML tag '!port'"),
+        // Storage.
+        ("nameservers:\n  a:\n    storage: postgres\n", false, "nameservers.a.storage", Some(3), "invalid storage 'postgres': expected memory, lmdb[:FILE], sql[:FILE] or dbm[:FILE]"),
+        ("nameservers:\n  a:\n    storage: SQL\n", false, "nameservers.a.storage", Some(3), "invalid storage 'SQL'"),
+        ("nameservers:\n  a:\n    storage: sqlite:/x\n", false, "nameservers.a.storage", Some(3), "invalid storage 'sqlite:/x'"),
+        ("nameservers:\n  a:\n    storage: memory:/x\n", false, "nameservers.a.storage", Some(3), "invalid storage"),
+        ("nameservers:\n  a:\n    storage: 5\n", false, "nameservers.a.storage", Some(3), "invalid storage '5'"),
+        ("nameservers:\n  a:\n    storage_type: sql:/x\n", false, "nameservers.a.storage_type", Some(3), "invalid storage type 'sql:/x'"),
+        ("nameservers:\n  a:\n    storage: sql\n    storage_type: dbm\n", false, "nameservers.a.storage_type", Some(4), "conflicts with nameservers.a.storage 'sql'"),
+        ("nameservers:\n  a:\n    storage: memory\n    storage_type: sql\n", false, "nameservers.a.storage_type", Some(4), "conflicts"),
+        ("nameservers:\n  a:\n    storage: sql:/a\n    storage_file: /b\n", false, "nameservers.a.storage_file", Some(4), "conflicts with the file in storage '/a'"),
+        ("nameservers:\n  a:\n    storage_type: sql\n    storage_file: /a\n    storage_filename: /b\n", false, "nameservers.a.storage_filename", Some(5), "conflicts with nameservers.a.storage_file '/a'"),
+        ("nameservers:\n  a:\n    storage_file: [x]\n", false, "nameservers.a.storage_file", Some(3), "invalid file name a list"),
+        // Autoclean and the other durations and sizes.
+        ("nameservers:\n  a:\n    ns_autoclean: 1.5\n", false, "nameservers.a.ns_autoclean", Some(3), "ns_autoclean cannot be smaller than 3"),
+        ("nameservers:\n  a:\n    ns_autoclean: 2.999\n", false, "nameservers.a.ns_autoclean", Some(3), "ns_autoclean cannot be smaller than 3"),
+        ("nameservers:\n  a:\n    ns_autoclean: -5\n", false, "nameservers.a.ns_autoclean", Some(3), "expected 0 (off) or at least 3 seconds"),
+        ("nameservers:\n  a:\n    ns_autoclean: often\n", false, "nameservers.a.ns_autoclean", Some(3), "invalid duration 'often'"),
+        ("nameservers:\n  a:\n    ns_autoclean: .inf\n", false, "nameservers.a.ns_autoclean", Some(3), "invalid duration"),
+        ("nameservers:\n  a:\n    ns_autoclean: 1e300\n", false, "nameservers.a.ns_autoclean", Some(3), "out of range"),
+        ("nameservers:\n  a:\n    message_timeout: 0\n", false, "nameservers.a.message_timeout", Some(3), "greater than 0"),
+        ("nameservers:\n  a:\n    autoclean_grace: -1\n", false, "nameservers.a.autoclean_grace", Some(3), "0 or more"),
+        ("nameservers:\n  a:\n    max_message_size: 100\n", false, "nameservers.a.max_message_size", Some(3), "expected 1024 to 4294967295 bytes"),
+        ("nameservers:\n  a:\n    max_message_size: 5GiB\n", false, "nameservers.a.max_message_size", Some(3), "expected 1024"),
+        ("nameservers:\n  a:\n    lmdb_map_size: 12 parsecs\n", false, "nameservers.a.lmdb_map_size", Some(3), "invalid size '12 parsecs'"),
+        ("nameservers:\n  a:\n    lmdb_map_size: 4096\n", false, "nameservers.a.lmdb_map_size", Some(3), "at least 1MiB"),
+        ("nameservers:\n  a:\n    lmdb_map_size: -1\n", false, "nameservers.a.lmdb_map_size", Some(3), "invalid size"),
+        ("nameservers:\n  a:\n    lmdb_map_size: 99999999999T\n", false, "nameservers.a.lmdb_map_size", Some(3), "invalid size"),
+        ("nameservers:\n  a:\n    token: [1]\n", false, "nameservers.a.token", Some(3), "invalid token a list"),
+        // Structure.
+        ("nameservers: [\n", false, "", Some(2), "not valid YAML"),
+        ("nameservers:\n  a: 1\n b: 2\n", false, "", Some(3), "not valid YAML"),
+        ("a: 1\n---\nb: 2\n", false, "", None, "not valid YAML"),
+        ("", false, "", None, "the configuration is empty"),
+        ("# only a comment\n", false, "", None, "the configuration is empty"),
+        ("- a\n- b\n", false, "", Some(1), "the top level must be a mapping"),
+        ("\n\nhello\n", false, "", Some(3), "the top level must be a mapping with a `nameservers` section, found 'hello'"),
+        ("version: '1.0'\ndaemons: {}\n", false, "nameservers", None, "missing"),
+        ("nameservers:\nproduction:\n  host: x\n", false, "nameservers", Some(1), "is empty"),
+        ("nameservers: lab\n", false, "nameservers", Some(1), "expected a mapping of name -> settings, found 'lab'"),
+        ("nameservers:\n  a: 5\n", false, "nameservers.a", Some(2), "expected a mapping of settings, found '5'"),
+        ("nameservers:\n  a: [1, 2]\n", false, "nameservers.a", Some(2), "found a list"),
+        ("nameservers:\n  - a\n", false, "nameservers[0]", Some(2), "expected `- NAME: settings`"),
+        ("nameservers:\n  - a: {}\n  - b: {}\n    c: {}\n", false, "nameservers[1]", Some(3), "a mapping with 2 keys"),
+        ("nameservers:\n  true: {}\n", false, "nameservers.true", Some(2), "must be text"),
+        ("nameservers:\n  '': {}\n", false, "nameservers", Some(2), "must not be empty"),
+        ("nameservers:\n  a:\n    ns_port: 1\n    ns_port: 2\n", false, "nameservers.a.ns_port", Some(4), "duplicate key 'ns_port'"),
+        ("nameservers:\n  a: {}\n  a: {}\n", false, "nameservers.a", Some(3), "duplicate name server 'a'"),
+        ("nameservers:\n  - a: {}\n  - a: {}\n", false, "nameservers.a", Some(3), "duplicate name server 'a'"),
+        ("nameservers: {a: {}}\nversion: 1\nnameservers: {b: {}}\n", false, "nameservers", Some(3), "duplicate key 'nameservers'"),
+        ("nameservers:\n  a:\n    <<: 5\n", false, "nameservers.a.<<", Some(3), "cannot merge '5'"),
+        ("nameservers:\n  a:\n    <<: [x]\n", false, "nameservers.a.<<", Some(3), "cannot merge 'x'"),
+        // Autolaunch.
+        ("nameservers: {a: {}}\nautolaunch:\n  nameservers:\n  - a\n  - b\n", false, "autolaunch.nameservers", Some(5), "refers to name server 'b', which is not defined"),
+        ("nameservers: {a: {}}\nautolaunch: [a]\n", false, "autolaunch", Some(2), "expected a mapping"),
+        ("nameservers: {a: {}}\nautolaunch: {nameservers: {a: 1}}\n", false, "autolaunch.nameservers", Some(2), "expected a list"),
+        ("nameservers: {a: {}}\nautolaunch: {nameservers: [[a]]}\n", false, "autolaunch.nameservers", Some(2), "expected a name-server name"),
+        // Strict mode.
+        ("nameservers:\n  a:\n    colour: red\n", true, "nameservers.a.colour", Some(3), "unknown key (strict mode)"),
+        ("strict: true\nnameservers:\n  a:\n    colour: red\n", false, "nameservers.a.colour", Some(4), "unknown key (strict mode)"),
+        ("extra: 1\nnameservers:\n  a:\n    colour: red\nstrict: yes\n", false, "extra", Some(1), "also unknown: nameservers.a.colour"),
+        ("strict: maybe\nnameservers: {a: {}}\n", false, "strict", Some(1), "invalid boolean 'maybe'"),
+        // Lines in flow style, with comments, across lines, and through anchors.
+        ("nameservers: {a: {ns_port: abc}}\n", false, "nameservers.a.ns_port", Some(1), "invalid port"),
+        ("# head\n\nnameservers:   # c\n  # c\n  a:\n\n    host: x  # c\n    ns_port: abc # c\n", false, "nameservers.a.ns_port", Some(8), "invalid port"),
+        ("nameservers:\n  a: {host: x,\n      ns_port: abc}\n", false, "nameservers.a.ns_port", Some(3), "invalid port"),
+        ("nameservers:\n  a:\n    ns_port:\n      abc\n", false, "nameservers.a.ns_port", Some(3), "invalid port"),
+        ("base: &b\n  ns_port: abc\nnameservers:\n  a:\n    <<: *b\n", false, "nameservers.a.ns_port", Some(2), "invalid port"),
+        ("p: &p abc\nnameservers:\n  a:\n    ns_port: *p\n", false, "nameservers.a.ns_port", Some(4), "invalid port 'abc'"),
+        ("nameservers:\n  - x: {}\n  - y:\n      ns_port: abc\n", false, "nameservers.y.ns_port", Some(4), "invalid port"),
+        ("nameservers:\n  \"quoted: key\":\n    ns_autoclean: 1\n", false, "nameservers.quoted: key.ns_autoclean", Some(3), "cannot be smaller than 3"),
+        // PyroLab 0.1 wrote INI files.
+        ("[pyro5]\nHOST = localhost\n", false, "", None, "this is a PyroLab 0.1 INI file"),
+        ("[pyrolab]\n", false, "", None, "this is a PyroLab 0.1 INI file"),
+    ];
+
+    #[test]
+    fn errors() {
+        for &(text, strict, key, line, message) in ERRORS {
+            let e = match parse(text, strict) {
+                Ok(config) => panic!("accepted {text:?}: {config:#?}"),
+                Err(e) => e,
+            };
+            assert_eq!((e.key.as_str(), e.line), (key, line), "{text:?} gave {e}");
+            assert!(e.message.contains(message), "{text:?} gave {e}");
+        }
+    }
+
+    #[test]
+    fn error_display() {
+        let e = parse("nameservers:\n  default:\n    ns_port: abc\n", false).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "nameservers.default.ns_port (line 3): invalid port 'abc': expected an integer 0-65535"
+        );
+        let e = parse("version: 1\n", false).unwrap_err();
+        assert!(e.to_string().starts_with("nameservers: missing"), "{e}");
+        let e = parse("nameservers: [\n", false).unwrap_err();
+        assert!(e.to_string().starts_with("line 2: not valid YAML"), "{e}");
+        let e = parse("", false).unwrap_err();
+        assert!(
+            e.to_string().starts_with("the configuration is empty"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn too_large_is_refused_before_parsing() {
+        let text = format!(
+            "nameservers: {{a: {{}}}}\n#{}\n",
+            "x".repeat(MAX_CONFIG_BYTES)
+        );
+        let e = parse(&text, false).unwrap_err();
+        assert!(e.message.contains("at most"), "{e}");
+    }
+
+    #[test]
+    fn unknown_keys_are_warnings_naming_path_and_line() {
+        let text = "version: '1.0'\n\
+                    colour: blue\n\
+                    daemons: {d: {anything: goes}}\n\
+                    services: {s: {module: m}}\n\
+                    auto: {x: 1}\n\
+                    auto 3: {x: 1}\n\
+                    auto many: 1\n\
+                    nameservers:\n  \
+                      a:\n    \
+                        ns_prot: 9091\n    \
+                        ns_host: x\n\
+                    autolaunch:\n  \
+                      daemons: [d]\n  \
+                      services: [s]\n  \
+                      features: {autoreload: true}\n";
+        let config = ok(text);
+        let got: Vec<String> = config.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "colour (line 2): unknown key, ignored",
+                "auto many (line 7): unknown key, ignored",
+                "nameservers.a.ns_prot (line 10): unknown key, ignored",
+                "nameservers.a.ns_host (line 11): unknown key, ignored",
+            ]
+        );
+        assert!(!config.strict);
+        let e = parse(text, true).unwrap_err();
+        assert_eq!((e.key.as_str(), e.line), ("colour", Some(2)));
+        assert!(
+            e.message
+                .contains("also unknown: auto many, nameservers.a.ns_prot, nameservers.a.ns_host"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn other_warnings_do_not_fail_strict_mode() {
+        let text = "strict: true\nnameservers:\n  a:\n    host: ''\n    storage_file: /x\n  \
+                    auto 2: {}\n";
+        let config = ok(text);
+        assert!(config.strict);
+        let got: Vec<(&str, Option<usize>)> = config
+            .warnings
+            .iter()
+            .map(|w| (w.key.as_str(), w.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("nameservers.a.host", Some(4)),
+                ("nameservers.a.storage_file", Some(5)),
+                ("nameservers.auto 2", Some(6)),
+            ]
+        );
+        assert_eq!(config.nameservers[1].name, "auto 2");
+        assert_eq!(config.nameservers[0].storage, StorageKind::Memory);
+    }
+
+    #[test]
+    fn warnings_are_capped() {
+        let mut text = String::from("nameservers:\n  a:\n");
+        for i in 0..200 {
+            text.push_str(&format!("    unknown{i}: 1\n"));
+        }
+        let config = ok(&text);
+        assert_eq!(config.warnings.len(), MAX_WARNINGS + 1);
+        assert_eq!(config.warnings[0].line, Some(3));
+        assert_eq!(
+            config.warnings[MAX_WARNINGS].message,
+            "150 more warnings not shown"
+        );
+    }
+
+    #[test]
+    fn file_order_names_and_autolaunch() {
+        let config = ok("nameservers:\n  zeta: {}\n  alpha: {}\n  1: {}\n  mid: ~\n\
+                         autolaunch:\n  nameservers: [mid, zeta, mid]\n  daemons: [x]\n");
+        let names: Vec<&str> = config.nameservers.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["zeta", "alpha", "1", "mid"]);
+        assert_eq!(config.autolaunch, ["mid", "zeta"]);
+        assert_eq!(config.get("alpha").map(|n| n.port), Some(9090));
+        assert!(config.get("omega").is_none());
+        assert!(config.warnings.is_empty());
+
+        let single = ok("nameservers: {a: {}}\nautolaunch: {nameservers: a}\n");
+        assert_eq!(single.autolaunch, ["a"]);
+        let none = ok("nameservers: {a: {}}\nautolaunch: ~\n");
+        assert!(none.autolaunch.is_empty());
+        let empty = ok("nameservers: {}\n");
+        assert!(empty.nameservers.is_empty());
+    }
+
+    #[test]
+    fn duplicate_auto_keys_are_left_alone_outside_nameservers() {
+        // PyroLab renames every `auto` key, so these repeat legitimately.
+        let config = ok("nameservers: {a: {}}\nauto: 1\nauto: 2\n\
+                         services:\n  auto 1: {module: m}\n  auto 1: {module: n}\n");
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+    }
+
+    #[test]
+    fn merge_keys() {
+        let config = ok("base: &b {host: public, ns_port: 9000, storage: sql}\n\
+                         other: &o {ns_port: 1, compression: true}\n\
+                         nameservers:\n  \
+                           a: {<<: [*b, *o], ns_port: 9100}\n  \
+                           b:\n    <<: *b\n");
+        let a = &config.nameservers[0];
+        assert_eq!(a.host, Host::Public);
+        assert_eq!(a.port, 9100, "explicit keys win");
+        assert!(a.compression);
+        assert_eq!(a.storage, lmdb(None, "sql"));
+        assert_eq!(
+            config.nameservers[1].port, 9000,
+            "the first merged mapping wins"
+        );
+        let warned: Vec<&str> = config.warnings.iter().map(|w| w.key.as_str()).collect();
+        assert_eq!(warned, ["base", "other"]);
+    }
+
+    #[test]
+    fn locate_finds_keys_items_and_roots() {
+        let text = "# comment\n\
+                    a:\n  \
+                      b: 1   # c\n  \
+                      c: {d: 2,\n      e: 3}\n\
+                    f:\n  \
+                      - x\n  \
+                      - y: 1\n    \
+                        z: 2\n\
+                    g: &anchor\n  \
+                      h: 1\n\
+                    i: *anchor\n";
+        use Step::{Item, Key};
+        let cases: &[(&[Step], Option<usize>)] = &[
+            (&[], Some(2)),
+            (&[Key(0)], Some(2)),
+            (&[Key(0), Key(0)], Some(3)),
+            (&[Key(0), Key(1)], Some(4)),
+            (&[Key(0), Key(1), Key(0)], Some(4)),
+            (&[Key(0), Key(1), Key(1)], Some(5)),
+            (&[Key(1)], Some(6)),
+            (&[Key(1), Item(0)], Some(7)),
+            (&[Key(1), Item(1)], Some(8)),
+            (&[Key(1), Item(1), Key(1)], Some(9)),
+            (&[Key(3), Key(0)], Some(11)),
+            (&[Key(3)], Some(12)),
+            // Missing: None, never a wrong line.
+            (&[Key(9)], None),
+            (&[Key(0), Item(0)], None),
+            (&[Key(1), Item(5)], None),
+            (&[Key(0), Key(0), Key(0)], None),
+        ];
+        for (path, line) in cases {
+            assert_eq!(locate(text, path), *line, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn default_paths() {
+        type Case<'a> = (bool, Option<&'a str>, Option<&'a str>, &'a str, &'a str);
+        let cases: &[Case<'_>] = &[
+            (
+                true,
+                Some("/x"),
+                Some("/root"),
+                "/etc/labns/labns.yml",
+                "/var/lib/labns",
+            ),
+            (
+                false,
+                Some("/xdg"),
+                Some("/home/u"),
+                "/xdg/labns/labns.yml",
+                "/xdg/labns",
+            ),
+            (
+                false,
+                None,
+                Some("/home/u"),
+                "/home/u/.config/labns/labns.yml",
+                "/home/u/.local/share/labns",
+            ),
+            (
+                false,
+                Some(""),
+                Some("/home/u"),
+                "/home/u/.config/labns/labns.yml",
+                "/home/u/.local/share/labns",
+            ),
+            (
+                false,
+                Some("relative"),
+                Some("/home/u"),
+                "/home/u/.config/labns/labns.yml",
+                "/home/u/.local/share/labns",
+            ),
+            (false, None, None, "/etc/labns/labns.yml", "/var/lib/labns"),
+            (
+                false,
+                None,
+                Some(""),
+                "/etc/labns/labns.yml",
+                "/var/lib/labns",
+            ),
+        ];
+        for &(root, xdg, home, config, data) in cases {
+            assert_eq!(default_config_path(root, xdg, home), Path::new(config));
+            assert_eq!(default_data_dir(root, xdg, home), Path::new(data));
+        }
+    }
+
+    #[test]
+    fn store_paths() {
+        let dir = Path::new("/d");
+        assert_eq!(
+            default_store_path(dir, "default"),
+            Path::new("/d/default.lmdb")
+        );
+        assert_eq!(
+            default_store_path(dir, "lab-2.b_c"),
+            Path::new("/d/lab-2.b_c.lmdb")
+        );
+        let odd = ["a/b", "a b", "a_b-x", "..", ".hidden", "", "ü", "a\\b"];
+        let paths: Vec<PathBuf> = odd.iter().map(|n| default_store_path(dir, n)).collect();
+        for (name, path) in odd.iter().zip(&paths) {
+            assert_eq!(path.parent(), Some(dir), "{name:?} -> {path:?}");
+            let file = path.file_name().unwrap().to_str().unwrap();
+            assert!(!file.starts_with('.'), "{name:?} -> {file}");
+            assert!(file.ends_with(".lmdb"));
+        }
+        let unique: HashSet<&PathBuf> = paths.iter().collect();
+        assert_eq!(unique.len(), paths.len(), "{paths:?}");
+        assert_ne!(
+            default_store_path(dir, "a b"),
+            default_store_path(dir, "a_b")
+        );
+
+        let mut ns = NameServerConfig::with_defaults("lab");
+        assert_eq!(ns.store_path(dir), None);
+        ns.storage = lmdb(None, "sql");
+        assert_eq!(ns.store_path(dir), Some(PathBuf::from("/d/lab.lmdb")));
+        ns.storage = lmdb(Some("rel/x.db"), "dbm");
+        assert_eq!(ns.store_path(dir), Some(PathBuf::from("rel/x.db")));
+    }
+
+    #[test]
+    fn table() {
+        let config = ok("nameservers:\n  \
+              default: {}\n  \
+              production: {host: public, ns_port: 9100, broadcast: true, ns_autoclean: 15,\n    \
+                           storage: sql}\n  \
+              lab: {host: 10.0.0.2, ns_bchost: 10.0.0.255, ns_bcport: 9191, ns_autoclean: 7.5,\n    \
+                    storage: 'lmdb:/srv/lab.lmdb'}\n\
+            autolaunch: {nameservers: [production]}\n");
+        let expected = "\
+NAME        HOST       PORT  BROADCAST        AUTOCLEAN  AUTOLAUNCH  STORAGE
+default     localhost  9090  off              off        no          memory
+production  public     9100  *:9091           15s        yes         sql (as lmdb) <data dir>/production.lmdb
+lab         10.0.0.2   9090  10.0.0.255:9191  7.5s       no          lmdb /srv/lab.lmdb
+";
+        assert_eq!(render_table(&config), expected);
+        let empty = ok("nameservers: {}\n");
+        assert!(render_table(&empty).starts_with("NAME  HOST  PORT"));
+    }
+
+    #[test]
+    fn display_of_host_and_storage() {
+        assert_eq!(Host::Public.to_string(), "public");
+        assert_eq!(Host::Name("x".into()).to_string(), "x");
+        assert_eq!(StorageKind::Memory.to_string(), "memory");
+        assert_eq!(lmdb(None, "dbm").to_string(), "dbm");
+        assert_eq!(lmdb(Some("/a"), "sql").to_string(), "sql:/a");
+        assert!(lmdb(None, "sql").is_persistent());
+        assert!(!StorageKind::Memory.is_persistent());
+    }
+
+    // ---- The example files: one per PyroLab schema variant, plus labns' own. ----
+
+    #[test]
+    fn example_pyrolab_0_5_0_full_file() {
+        let config = ok(&example("pyrolab-0.5.0-full.yml"));
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+        let production = config.get("production").unwrap();
+        assert_eq!(production.host, Host::Public);
+        assert_eq!(production.port, 9100);
+        assert_eq!(
+            production.broadcast,
+            Some(BroadcastConfig {
+                host: None,
+                port: 9091
+            })
+        );
+        assert_eq!(production.autoclean, Some(Duration::from_secs(15)));
+        assert_eq!(production.storage, lmdb(None, "sql"));
+        let local = config.get("local").unwrap();
+        assert_eq!(local, &NameServerConfig::with_defaults("local"));
+        assert_eq!(config.autolaunch, ["production"]);
+        // Strict mode accepts a whole PyroLab file.
+        assert!(parse(&example("pyrolab-0.5.0-full.yml"), true).is_ok());
+    }
+
+    #[test]
+    fn example_pyrolab_0_4_0_dump() {
+        let config = parse(&example("pyrolab-0.4.0-dump.yml"), true).unwrap();
+        let production = config.get("production").unwrap();
+        assert_eq!(production.storage, lmdb(None, "dbm"));
+        assert_eq!(
+            production.broadcast,
+            Some(BroadcastConfig {
+                host: None,
+                port: 9091
+            })
+        );
+        // `broadcast: false` wins over the dumped default `ns_bcport: 9091`.
+        assert_eq!(config.get("local").unwrap().broadcast, None);
+        assert_eq!(config.autolaunch, ["production"]);
+    }
+
+    #[test]
+    fn example_pyrolab_0_3_boolean_bchost() {
+        let config = parse(&example("pyrolab-0.3-boolean-bchost.yml"), true).unwrap();
+        let lab = config.get("lab").unwrap();
+        assert_eq!(lab.host, Host::Name("192.168.10.2".into()));
+        assert_eq!(lab.port, 9095);
+        assert_eq!(
+            lab.broadcast,
+            Some(BroadcastConfig {
+                host: None,
+                port: 9096
+            })
+        );
+        assert_eq!(lab.autoclean, Some(Duration::from_secs(30)));
+        assert_eq!(lab.storage, lmdb(Some("/srv/pyrolab/lab-ns.sqlite"), "sql"));
+        assert_eq!(config.autolaunch, ["lab"]);
+    }
+
+    #[test]
+    fn example_pyrolab_docs_nameservers() {
+        let config = parse(&example("pyrolab-docs-nameservers.yml"), true).unwrap();
+        let names: Vec<&str> = config.nameservers.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["default", "production", "development"]);
+        let default = config.get("default").unwrap();
+        assert_eq!(
+            default.broadcast,
+            Some(BroadcastConfig {
+                host: Some("localhost".into()),
+                port: 9091
+            })
+        );
+        assert_eq!(default.storage, StorageKind::Memory);
+        // The remote production host is kept as written, never resolved.
+        let production = config.get("production").unwrap();
+        assert_eq!(production.host, Host::Name("ns.lab.example.org".into()));
+        assert_eq!(
+            production.broadcast,
+            Some(BroadcastConfig {
+                host: None,
+                port: 9091
+            })
+        );
+        assert_eq!(production.autoclean, Some(Duration::from_secs(15)));
+        assert_eq!(production.storage, lmdb(None, "sql"));
+        let development = config.get("development").unwrap();
+        assert_eq!(development, &NameServerConfig::with_defaults("development"));
+        assert!(config.autolaunch.is_empty());
+    }
+
+    #[test]
+    fn example_pyrolab_docs_default() {
+        let config = parse(&example("pyrolab-docs-default.yml"), true).unwrap();
+        let default = config.get("default").unwrap();
+        assert_eq!(default.broadcast, None);
+        assert_eq!(
+            default.storage,
+            lmdb(
+                Some("/home/lab/.local/share/pyrolab/nameserver/ns_default.sql"),
+                "sql"
+            )
+        );
+    }
+
+    #[test]
+    fn example_pyrolab_docs_full_file() {
+        let config = parse(&example("pyrolab-docs-full.yml"), true).unwrap();
+        let names: Vec<&str> = config.nameservers.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["default", "development"]);
+        let development = config.get("development").unwrap();
+        assert_eq!(development.host, Host::Public);
+        assert_eq!(development.autoclean, Some(Duration::from_secs(10)));
+        assert_eq!(config.autolaunch, ["development"]);
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+    }
+
+    #[test]
+    fn example_labns() {
+        let config = load_file(
+            Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/data/config/labns.yml"
+            )),
+            false,
+        )
+        .unwrap();
+        assert!(config.strict);
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+        let lab = config.get("lab").unwrap();
+        assert_eq!(
+            lab,
+            &NameServerConfig {
+                name: "lab".into(),
+                host: Host::Public,
+                port: 9090,
+                broadcast: Some(BroadcastConfig {
+                    host: Some("0.0.0.0".into()),
+                    port: 9091
+                }),
+                autoclean: Some(Duration::from_secs(60)),
+                autoclean_grace: Duration::from_secs(45),
+                storage: lmdb(Some("/var/lib/labns/lab.lmdb"), "lmdb"),
+                max_message_size: Some(16 << 20),
+                message_timeout: Some(Duration::from_secs(30)),
+                lmdb_map_size: Some(64 << 20),
+                compression: false,
+                allow_write: None,
+                token: None,
+                protect_ns_entry: Some(true),
+            }
+        );
+        let scratch = config.get("scratch").unwrap();
+        assert_eq!(scratch.host, Host::Name("127.0.0.1".into()));
+        assert_eq!(scratch.port, 0);
+        assert_eq!(scratch.max_message_size, Some(1 << 20));
+        assert_eq!(config.autolaunch, ["lab", "scratch"]);
+    }
+
+    #[test]
+    fn example_labns_anchors() {
+        let config = ok(&example("labns-anchors.yml"));
+        let east = config.get("east").unwrap();
+        assert_eq!((east.host.clone(), east.port), (Host::Public, 9190));
+        assert_eq!(east.autoclean, Some(Duration::from_secs(20)));
+        assert_eq!(east.storage, lmdb(None, "sql"));
+        let west = config.get("west").unwrap();
+        assert_eq!(west.port, 9290);
+        assert_eq!(west.storage, lmdb(Some("/srv/ns/west.db"), "dbm"));
+        let got: Vec<String> = config.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(got, ["defaults (line 2): unknown key, ignored"]);
+        // Strict mode refuses the helper key, naming its line.
+        let e = parse(&example("labns-anchors.yml"), true).unwrap_err();
+        assert_eq!((e.key.as_str(), e.line), ("defaults", Some(2)));
+    }
+
+    #[test]
+    fn example_pyrolab_0_1_0_ini_is_refused_clearly() {
+        let e = parse(&example("pyrolab-0.1.0.ini"), false).unwrap_err();
+        assert!(
+            e.message.starts_with("this is a PyroLab 0.1 INI file"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn load_file_errors_name_the_path() {
+        let missing = Path::new("/nonexistent/labns/config.yml");
+        let e = load_file(missing, false).unwrap_err();
+        assert_eq!(e.key, "");
+        assert!(e.message.contains("/nonexistent/labns/config.yml"), "{e}");
+        let ini = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/config/pyrolab-0.1.0.ini"
+        ));
+        let e = load_file(ini, false).unwrap_err();
+        assert!(
+            e.message
+                .contains("pyrolab-0.1.0.ini: this is a PyroLab 0.1 INI"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn hostile_inputs_end_in_errors() {
+        let deep = format!(
+            "nameservers: {}{}\n",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        let e = parse(&deep, false).unwrap_err();
+        assert!(e.message.contains("recursion limit"), "{e}");
+        let deep_map = format!(
+            "nameservers:\n  a: {}1{}\n",
+            "{a: ".repeat(5_000),
+            "}".repeat(5_000)
+        );
+        assert!(parse(&deep_map, false).is_err());
+        // A billion laughs: aliases expanding exponentially.
+        let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            laughs.push_str(&format!(
+                "l{i}: &l{i} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n",
+                p = if i == 1 {
+                    "a".to_string()
+                } else {
+                    format!("l{}", i - 1)
+                }
+            ));
+        }
+        laughs.push_str("nameservers: {a: {}}\n");
+        let e = parse(&laughs, false).unwrap_err();
+        assert!(e.message.contains("repetition limit"), "{e}");
+        assert!(parse("nameservers: {a: {<<: &m {<<: *m}}}\n", false).is_err());
+    }
+
+    /// splitmix64: a deterministic PRNG for the mutation test.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    fn mutate(text: &str, rng: &mut Rng) -> String {
+        const PIECES: &[&str] = &[
+            ":",
+            " ",
+            "\n",
+            "-",
+            "- ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "#",
+            "&a",
+            "*a",
+            "!t ",
+            "<<: ",
+            "'",
+            "\"",
+            "|",
+            ">",
+            "?",
+            "~",
+            "null",
+            "true",
+            "0",
+            "-1",
+            "3",
+            "99999",
+            "1e9",
+            ".inf",
+            "  ",
+            "\t",
+            "public",
+            "sql:",
+            "dbm",
+            "lmdb:/x",
+            "memory",
+            "nameservers",
+            "broadcast",
+            "ns_bcport",
+            "ns_autoclean",
+            "storage",
+            "auto 2",
+            "strict: true\n",
+            "\u{0}",
+            "é",
+            "\r",
+            "%YAML 1.2\n---\n",
+            "---\n",
+            "...\n",
+            "@",
+        ];
+        let mut chars: Vec<char> = text.chars().collect();
+        for _ in 0..1 + rng.below(4) {
+            let at = rng.below(chars.len() + 1);
+            match rng.below(6) {
+                0 if !chars.is_empty() => {
+                    let end = (at + 1 + rng.below(8)).min(chars.len());
+                    chars.drain(at.min(end)..end);
+                }
+                1 => {
+                    let piece = PIECES[rng.below(PIECES.len())];
+                    chars.splice(at..at, piece.chars());
+                }
+                2 if !chars.is_empty() => {
+                    // Duplicate a line.
+                    let lines: Vec<String> = chars
+                        .iter()
+                        .collect::<String>()
+                        .split('\n')
+                        .map(str::to_string)
+                        .collect();
+                    let i = rng.below(lines.len());
+                    let mut out = lines.clone();
+                    out.insert(i, lines[i].clone());
+                    chars = out.join("\n").chars().collect();
+                }
+                3 if !chars.is_empty() => {
+                    // Change a line's indentation.
+                    let mut lines: Vec<String> = chars
+                        .iter()
+                        .collect::<String>()
+                        .split('\n')
+                        .map(str::to_string)
+                        .collect();
+                    let i = rng.below(lines.len());
+                    let line = lines[i].trim_start().to_string();
+                    lines[i] = format!("{}{line}", " ".repeat(rng.below(9)));
+                    chars = lines.join("\n").chars().collect();
+                }
+                4 => chars.truncate(at),
+                _ if !chars.is_empty() => {
+                    let i = at.min(chars.len() - 1);
+                    chars[i] = PIECES[rng.below(PIECES.len())]
+                        .chars()
+                        .next()
+                        .unwrap_or(' ');
+                }
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    #[test]
+    fn never_panics_on_mutated_examples() {
+        let mut rng = Rng(0x5eed_1abe_15c0_ffee);
+        let sources: Vec<String> = EXAMPLES.iter().map(|name| example(name)).collect();
+        let mut accepted = 0;
+        for round in 0..4000 {
+            let source = &sources[round % sources.len()];
+            let mut text = mutate(source, &mut rng);
+            if rng.below(4) == 0 {
+                text = mutate(&text, &mut rng);
+            }
+            // YAML breaks lines at \n, \r\n and a lone \r.
+            let lines = text
+                .replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .split('\n')
+                .count();
+            for strict in [false, true] {
+                match parse(&text, strict) {
+                    Ok(config) => {
+                        accepted += 1;
+                        for w in &config.warnings {
+                            assert!(w.line.is_none_or(|l| l >= 1 && l <= lines), "{w}");
+                        }
+                        let _ = render_table(&config);
+                    }
+                    Err(e) => {
+                        assert!(!e.to_string().is_empty());
+                        assert!(
+                            e.line.is_none_or(|l| l >= 1 && l <= lines + 1),
+                            "{e} for {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // The mutations are small: many results must still be valid files.
+        assert!(accepted > 1000, "only {accepted} accepted");
+    }
+}

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
                 Ok(n) => log::debug!("open-file limit: {n}"),
                 Err(e) => log::warn!("cannot raise the open-file limit: {e}"),
             }
-            let mut daemon = match Daemon::bind(vec![config]) {
+            let mut daemon = match Daemon::bind(vec![*config]) {
                 Ok(d) => d,
                 Err(e) => {
                     eprintln!("labns: error: {e}");

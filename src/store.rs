@@ -48,8 +48,9 @@ use std::os::unix::io::AsRawFd;
 use std::path::{Path, PathBuf};
 
 /// The default LMDB map size. LMDB reserves this much address space (not disk: the data file
-/// grows with the data), so 32-bit targets get a modest 64 MiB and 64-bit ones 1 GiB. The
-/// registry needs roughly 200 bytes per entry plus its URI and tags.
+/// grows with the data), so 32-bit targets get a modest 64 MiB and 64-bit ones 1 GiB. A
+/// typical entry (a 20-byte name, a 60-byte URI, one tag) takes about 200 bytes of map, so
+/// 64 MiB hold some 300,000 of them.
 pub const DEFAULT_MAP_SIZE: u64 = if cfg!(target_pointer_width = "32") {
     64 << 20
 } else {
@@ -57,10 +58,10 @@ pub const DEFAULT_MAP_SIZE: u64 = if cfg!(target_pointer_width = "32") {
 };
 
 /// The smallest map size accepted.
-pub const MIN_MAP_SIZE: u64 = 64 << 10;
+pub const MIN_MAP_SIZE: u64 = 256 << 10;
 
 /// Pages every call must leave free in the map, for the commit's own bookkeeping.
-pub const HEADROOM_PAGES: usize = 0;
+pub const HEADROOM_PAGES: usize = 16;
 
 /// Map sizes are rounded up to this, a multiple of every common OS page size.
 const MAP_SIZE_GRANULE: u64 = 64 << 10;
@@ -258,8 +259,11 @@ impl Store {
                 },
             }
         };
-        let (meta, names) = if stat.entries == 0 {
-            // A new (or never initialized) environment: create the format in one commit.
+        // Only an environment that never got past its two meta pages is new; anything else
+        // without our databases is someone else's data and is left alone.
+        let fresh = stat.entries == 0 && info.last_page_number <= 1;
+        let (meta, names) = if fresh {
+            // Create the format in one commit.
             let wtxn = env.write_txn().map_err(lmdb("initialize"))?;
             let created: CommitOrAbort<(Db, Db), ()> = env
                 .create_databases_and_commit(wtxn, |dbo, wtxn| {
@@ -340,9 +344,8 @@ impl Store {
         let mut found: Vec<StoredEntry> = Vec::new();
         for item in self.names.iter(&rtxn).map_err(|e| self.read_error(e))? {
             let (key, value) = item.map_err(|e| self.read_error(e))?;
-            let stored = decode_entry(value).map_err(|why| {
-                corrupt(&self.path, format!("entry {}: {why}", show_key(key)))
-            })?;
+            let stored = decode_entry(value)
+                .map_err(|why| corrupt(&self.path, format!("entry {}: {why}", show_key(key))))?;
             if name_key(&stored.name) != key {
                 return Err(corrupt(
                     &self.path,
@@ -663,7 +666,7 @@ fn checked_map_size(size: u64) -> Result<u64, StoreError> {
     if size < MIN_MAP_SIZE {
         return Err(StoreError::MapSize {
             size,
-            detail: "smaller than 64 KiB",
+            detail: "smaller than 256 KiB",
         });
     }
     size.checked_next_multiple_of(MAP_SIZE_GRANULE)
@@ -855,10 +858,8 @@ mod tests {
         fn new(tag: &str) -> TempDir {
             static COUNTER: AtomicU32 = AtomicU32::new(0);
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-            let path = std::env::temp_dir().join(format!(
-                "labns-store-{tag}-{}-{n}",
-                std::process::id()
-            ));
+            let path =
+                std::env::temp_dir().join(format!("labns-store-{tag}-{}-{n}", std::process::id()));
             let _ = fs::remove_dir_all(&path);
             TempDir(path)
         }
@@ -943,16 +944,25 @@ mod tests {
                 ("b".to_string(), tagged("PYRO:b2@h:1", &[])),
                 ("".to_string(), tagged("PYRO:empty@h:1", &[])),
                 (long.clone(), tagged("PYRO:long@h:1", &["t"])),
-                ("\u{e9}t\u{e9}".to_string(), tagged("PYRO:u@h:1", &["\u{1f600}"])),
+                (
+                    "\u{e9}t\u{e9}".to_string(),
+                    tagged("PYRO:u@h:1", &["\u{1f600}"]),
+                ),
                 ("a".to_string(), tagged("PYRO:a2@h:1", &["z"])),
             ]
         };
         let store = Store::open(dir.path(), SMALL_MAP).unwrap();
         assert_eq!(store.load().unwrap(), expected);
         // New names after a restart still go to the end.
-        turn(&store, &[vec![put("c", Entry::without_metadata("PYRO:c@h:1"))]]);
+        turn(
+            &store,
+            &[vec![put("c", Entry::without_metadata("PYRO:c@h:1"))]],
+        );
         let loaded = store.load().unwrap();
-        assert_eq!(names(&loaded), ["b", "", long.as_str(), "\u{e9}t\u{e9}", "a", "c"]);
+        assert_eq!(
+            names(&loaded),
+            ["b", "", long.as_str(), "\u{e9}t\u{e9}", "a", "c"]
+        );
         assert_eq!(loaded[5].1, Entry::without_metadata("PYRO:c@h:1"));
         assert!(loaded[5].1.meta_none);
     }
@@ -962,8 +972,11 @@ mod tests {
         let dir = TempDir::new("nsentry");
         let store = Store::open(dir.path(), SMALL_MAP).unwrap();
         let mut j = store.journal();
-        j.record(&[put(NAMESERVER_NAME, tagged("PYRO:Pyro.NameServer@old:1", &["x"]))])
-            .unwrap();
+        j.record(&[put(
+            NAMESERVER_NAME,
+            tagged("PYRO:Pyro.NameServer@old:1", &["x"]),
+        )])
+        .unwrap();
         assert!(j.txn.is_none(), "no transaction for nothing to store");
         j.record(&[put("x", tagged("PYRO:x@h:1", &[]))]).unwrap();
         assert_eq!(j.len(), 1);
@@ -1080,6 +1093,75 @@ mod tests {
     }
 
     #[test]
+    fn an_emptied_foreign_environment_is_not_taken_over() {
+        let dir = TempDir::new("emptied");
+        fs::create_dir_all(dir.path()).unwrap();
+        {
+            // SAFETY: a private test directory, no other user of the file.
+            let env = unsafe { EnvOpenOptions::new().map_size(1 << 20).open(dir.path()) }.unwrap();
+            let wtxn = env.write_txn().unwrap();
+            let db: Db = env
+                .create_databases_and_commit(wtxn, |dbo, wtxn| {
+                    let db = dbo.create_database::<Bytes, Bytes>(wtxn, None)?;
+                    Ok::<_, heed::Error>(CommitOrAbort::<_, ()>::Commit(db))
+                })
+                .unwrap()
+                .unwrap_commit();
+            let mut wtxn = env.write_txn().unwrap();
+            db.put(&mut wtxn, b"k", b"v").unwrap();
+            wtxn.commit().unwrap();
+            let mut wtxn = env.write_txn().unwrap();
+            db.delete(&mut wtxn, b"k").unwrap();
+            wtxn.commit().unwrap();
+        }
+        let before = fs::read(dir.path().join(DATA_FILE)).unwrap();
+        assert_corrupt(&dir);
+        assert_eq!(fs::read(dir.path().join(DATA_FILE)).unwrap(), before);
+    }
+
+    #[test]
+    fn another_format_version_is_refused() {
+        let dir = TempDir::new("version");
+        {
+            let store = Store::open(dir.path(), SMALL_MAP).unwrap();
+            let mut wtxn = store.env.write_txn().unwrap();
+            store.meta.put(&mut wtxn, KEY_FORMAT, b"2").unwrap();
+            wtxn.commit().unwrap();
+        }
+        let err = Store::open(dir.path(), SMALL_MAP).unwrap_err();
+        assert!(
+            err.to_string().contains("unsupported format version \"2\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_hashed_key_collision_is_refused_not_merged() {
+        let dir = TempDir::new("collision");
+        let store = Store::open(dir.path(), SMALL_MAP).unwrap();
+        let a = "a".repeat(600);
+        let b = "b".repeat(600);
+        // Pretend `b` hashed to `a`'s key.
+        let mut wtxn = store.env.write_txn().unwrap();
+        let value = encode_entry(0, &b, &tagged("PYRO:b@h:1", &[])).unwrap();
+        store.names.put(&mut wtxn, &name_key(&a), &value).unwrap();
+        store
+            .meta
+            .put(&mut wtxn, KEY_NEXT_SEQ, &1u64.to_le_bytes())
+            .unwrap();
+        wtxn.commit().unwrap();
+        let mut j = store.journal();
+        let err = j.record(&[put(&a, tagged("PYRO:a@h:1", &[]))]).unwrap_err();
+        assert!(err.message.contains("collides"), "{err}");
+        j.record(&[put("c", tagged("PYRO:c@h:1", &[]))]).unwrap();
+        j.commit().unwrap();
+        assert!(
+            store.load().is_err(),
+            "the planted entry sits under another name's key"
+        );
+    }
+
+    #[test]
     fn unreadable_store_is_refused() {
         let dir = TempDir::new("unreadable");
         make_store_with_data(&dir);
@@ -1098,7 +1180,11 @@ mod tests {
         }
         set_mode(dir.path(), 0o700).unwrap();
         assert_eq!(
-            Store::open(dir.path(), SMALL_MAP).unwrap().load().unwrap().len(),
+            Store::open(dir.path(), SMALL_MAP)
+                .unwrap()
+                .load()
+                .unwrap()
+                .len(),
             200
         );
     }
@@ -1141,14 +1227,32 @@ mod tests {
             (b"nbad", b"\x02\x00"),
             (b"nbad", b"\x01\x02\0\0\0\0\0\0\0\0"),
             (b"nbad", b"\x01\x00\0\0\0\0\0\0\0\0\xff\xff\xff\xff"),
-            (b"nbad", b"\x01\x00\0\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\xff\xff\xff\x7f"),
-            (b"nbad", b"\x01\x00\0\0\0\0\0\0\0\0\x03\0\0\0bad\x01\0\0\0\xff\0\0\0\0"),
-            (b"nbad", b"\x01\x00\0\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\0\0\0\0!"),
-            (b"nbad", b"\x01\x01\0\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\x01\0\0\0\x01\0\0\0t"),
+            (
+                b"nbad",
+                b"\x01\x00\0\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\xff\xff\xff\x7f",
+            ),
+            (
+                b"nbad",
+                b"\x01\x00\0\0\0\0\0\0\0\0\x03\0\0\0bad\x01\0\0\0\xff\0\0\0\0",
+            ),
+            (
+                b"nbad",
+                b"\x01\x00\0\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\0\0\0\0!",
+            ),
+            (
+                b"nbad",
+                b"\x01\x01\0\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\x01\0\0\0\x01\0\0\0t",
+            ),
             // Decodes, but under another name's key.
-            (b"nother", b"\x01\x00\0\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\0\0\0\0"),
+            (
+                b"nother",
+                b"\x01\x00\0\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\0\0\0\0",
+            ),
             // Decodes, but its sequence number was never handed out.
-            (b"nbad", b"\x01\x00\xff\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\0\0\0\0"),
+            (
+                b"nbad",
+                b"\x01\x00\xff\0\0\0\0\0\0\0\x03\0\0\0bad\0\0\0\0\0\0\0\0",
+            ),
         ];
         for (key, value) in bad {
             let mut wtxn = store.env.write_txn().unwrap();
@@ -1249,7 +1353,12 @@ mod tests {
             accepted.drain(..2);
             assert_eq!(j.commit().unwrap(), accepted.len() + 6);
             assert_eq!(
-                store.load().unwrap().into_iter().map(|(n, _)| n).collect::<Vec<_>>(),
+                store
+                    .load()
+                    .unwrap()
+                    .into_iter()
+                    .map(|(n, _)| n)
+                    .collect::<Vec<_>>(),
                 accepted
             );
             // Next turn: full again, cleanly, and the turn commits what fitted.
@@ -1270,7 +1379,8 @@ mod tests {
         let dir = TempDir::new("huge");
         let store = Store::open(dir.path(), 256 << 10).unwrap();
         let mut j = store.journal();
-        j.record(&[put("small", tagged("PYRO:s@h:1", &[]))]).unwrap();
+        j.record(&[put("small", tagged("PYRO:s@h:1", &[]))])
+            .unwrap();
         let err = j
             .record(&[put("huge", tagged(&"u".repeat(1 << 20), &[]))])
             .unwrap_err();
@@ -1279,64 +1389,71 @@ mod tests {
         assert_eq!(names(&store.load().unwrap()), ["small"]);
     }
 
-    /// Random turns of registrations, re-registrations and removals of random sizes against
-    /// a small map: every accepted change survives, every refused one is absent, and no
-    /// commit ever runs out of map (the headroom is enough).
+    /// Random turns against small maps, from one change to thousands (a large batch), with
+    /// sizes from tiny to multi-page and removals of many names at once (a large free list
+    /// for the commit to save): every accepted change is stored, every refused one is absent,
+    /// and no commit ever runs out of map. (Without the headroom probe this fails.)
     #[test]
     fn random_turns_near_a_full_map_always_commit() {
-        let dir = TempDir::new("random");
-        let map = 512 << 10;
-        let store = Store::open(dir.path(), map).unwrap();
-        let mut model: Vec<(String, Entry)> = Vec::new();
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut rand = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % n
-        };
         let mut refused = 0;
-        for _turn in 0..300 {
-            let mut j = store.journal();
-            let mut pending = model.clone();
-            for _ in 0..rand(40) + 1 {
-                let name = format!("n{}", rand(400));
-                let call = match rand(10) {
-                    0..=5 => {
-                        let size = [10, 100, 1000, 3000, 9000][rand(5) as usize];
-                        vec![put(&name, tagged(&"u".repeat(size), &["t"]))]
-                    }
-                    6 | 7 => vec![del(&name)],
-                    _ => {
-                        let prefix = format!("n{}", rand(40));
-                        pending
-                            .iter()
-                            .filter(|(n, _)| n.starts_with(&prefix))
-                            .map(|(n, _)| del(n))
-                            .collect()
-                    }
+        for seed in 1..=4u64 {
+            let dir = TempDir::new("random");
+            let map = [256u64 << 10, 512 << 10, 1 << 20, 2 << 20][(seed % 4) as usize];
+            let store = Store::open(dir.path(), map).unwrap();
+            let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+            let mut rand = |n: u64| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x % n
+            };
+            let mut model: Vec<(String, Entry)> = Vec::new();
+            for t in 0..150 {
+                let mut j = store.journal();
+                let n = if rand(10) == 0 {
+                    rand(1500) + 1
+                } else {
+                    rand(5) + 1
                 };
-                if j.record(&call).is_err() {
-                    refused += 1;
-                    continue;
-                }
-                for change in call {
-                    match change {
-                        Change::Put { name, entry } => {
-                            match pending.iter_mut().find(|(n, _)| *n == name) {
-                                Some(slot) => slot.1 = entry,
-                                None => pending.push((name, entry)),
+                let mut pending = model.clone();
+                for i in 0..n {
+                    let r = rand(10);
+                    let call: Vec<Change> = if r < 6 || pending.is_empty() {
+                        let size = [5, 50, 500, 1500, 2500, 5000][rand(6) as usize];
+                        let name = if r == 0 && !pending.is_empty() {
+                            pending[rand(pending.len() as u64) as usize].0.clone()
+                        } else {
+                            format!("s{t}.{i}")
+                        };
+                        vec![put(&name, tagged(&"u".repeat(size), &["t"]))]
+                    } else if r < 9 {
+                        vec![del(&pending[rand(pending.len() as u64) as usize].0)]
+                    } else {
+                        let from = rand(pending.len() as u64) as usize;
+                        pending[from..].iter().map(|(n, _)| del(n)).collect()
+                    };
+                    if j.record(&call).is_err() {
+                        refused += 1;
+                        continue;
+                    }
+                    for change in call {
+                        match change {
+                            Change::Put { name, entry } => {
+                                match pending.iter_mut().find(|(n, _)| *n == name) {
+                                    Some(slot) => slot.1 = entry,
+                                    None => pending.push((name, entry)),
+                                }
                             }
+                            Change::Delete { name } => pending.retain(|(n, _)| *n != name),
                         }
-                        Change::Delete { name } => pending.retain(|(n, _)| *n != name),
                     }
                 }
+                j.commit().expect("a commit never runs out of map");
+                model = pending;
             }
-            j.commit().expect("a commit never runs out of map");
-            model = pending;
             assert_eq!(store.load().unwrap(), model);
         }
-        assert!(refused > 0, "the map never filled: make it smaller");
+        assert!(refused > 100, "the maps never filled: make them smaller");
     }
 
     const CHILD_ENV: &str = "LABNS_STORE_CRASH_CHILD";
@@ -1405,7 +1522,11 @@ mod tests {
         child.wait().unwrap();
         drop(rx);
         reader.join().unwrap();
-        assert!(committed.len() >= 100, "child committed only {}", committed.len());
+        assert!(
+            committed.len() >= 100,
+            "child committed only {}",
+            committed.len()
+        );
 
         let store = Store::open(dir.path(), 64 << 20).unwrap();
         let loaded = store.load().unwrap();
@@ -1418,64 +1539,5 @@ mod tests {
         for (i, (name, _)) in loaded.iter().enumerate() {
             assert_eq!(*name, format!("t{:05}.{}", i / 5, i % 5));
         }
-    }
-}
-
-#[cfg(test)]
-mod explore {
-    use super::*;
-
-    #[test]
-    fn explore_headroom() {
-        let mut failures = 0;
-        let mut refusals = 0;
-        let mut turns_total = 0;
-        for seed in 1..=40u64 {
-            let path = std::env::temp_dir().join(format!("labns-explore-{}-{seed}", std::process::id()));
-            let _ = fs::remove_dir_all(&path);
-            let map = [256u64 << 10, 512 << 10, 1 << 20, 2 << 20][(seed % 4) as usize];
-            let store = Store::open(&path, map).unwrap();
-            let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-            let mut rand = |n: u64| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                x % n
-            };
-            let mut live: Vec<String> = Vec::new();
-            for t in 0..400 {
-                let mut j = store.journal();
-                let big = rand(10) == 0;
-                let n = if big { rand(3000) + 1 } else { rand(5) + 1 };
-                let mut pending = live.clone();
-                for i in 0..n {
-                    let r = rand(10);
-                    let call: Vec<Change> = if r < 6 || pending.is_empty() {
-                        let size = [5, 50, 500, 1500, 2500, 5000][rand(6) as usize];
-                        vec![Change::Put { name: format!("s{seed}.{t}.{i}.{}", rand(1000)), entry: Entry::new("u".repeat(size), ["t".to_string()]) }]
-                    } else if r < 9 {
-                        let k = rand(pending.len() as u64) as usize;
-                        vec![Change::Delete { name: pending[k].clone() }]
-                    } else {
-                        // delete a big slice at once
-                        let k = rand(pending.len() as u64) as usize;
-                        pending[k..].iter().map(|n| Change::Delete { name: n.clone() }).collect()
-                    };
-                    match j.record(&call) {
-                        Ok(()) => for c in call { match c { Change::Put { name, .. } => { if !pending.contains(&name) { pending.push(name) } }, Change::Delete { name } => pending.retain(|n| *n != name) } },
-                        Err(_) => refusals += 1,
-                    }
-                }
-                turns_total += 1;
-                match j.commit() {
-                    Ok(_) => live = pending,
-                    Err(e) => { failures += 1; eprintln!("seed {seed} map {map} turn {t} n {n}: {e}"); }
-                }
-            }
-            drop(store);
-            let _ = fs::remove_dir_all(&path);
-        }
-        eprintln!("turns {turns_total} refusals {refusals} commit failures {failures}");
-        assert_eq!(failures, 0);
     }
 }

@@ -7,6 +7,7 @@
 //! Where labns deliberately differs (Pyro5 bugs B1/B2 fixed, no thread pool), the case is
 //! listed in `DEVIATIONS` with the reason, and a test below checks the labns behaviour instead.
 
+use labns::ns::nameserver::Change;
 use labns::ns::server::{Server, ServerConfig};
 use labns::ns::session::Session;
 use labns::serial::{self, Limits, SerializerId, Value};
@@ -310,7 +311,7 @@ fn replay(only: impl Fn(&str) -> bool) -> (usize, Vec<String>) {
             }
             let session = g.sessions.get_mut(&conn).unwrap();
             let mut out = Vec::new();
-            session.receive(&bytes, &mut g.server, &mut out);
+            session.receive(&bytes, &mut g.server, &mut Vec::<Change>::new(), &mut out);
             let mut expected = Vec::new();
             while i < frames.len() && frames[i]["dir"] == "s2c" && frames[i]["conn"] == f["conn"] {
                 expected.extend(hex(frames[i]["hex"].as_str().unwrap()));

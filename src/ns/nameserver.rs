@@ -1930,6 +1930,63 @@ mod tests {
         }
     }
 
+    /// A journal that refuses everything, like a full store.
+    struct FullJournal;
+
+    impl Journal for FullJournal {
+        fn record(&mut self, _changes: &[Change]) -> Result<(), JournalError> {
+            Err(JournalError::new("storage full: test"))
+        }
+    }
+
+    fn snapshot(ns: &NameServer) -> Vec<(String, Entry)> {
+        ns.registry()
+            .iter()
+            .map(|(n, e)| (n.to_string(), e.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_refused_record_changes_nothing_and_raises_naming_error() {
+        let mut h = Harness::new();
+        for request in [
+            "('Pyro.NameServer','register',('a','PYRO:a@h:1'),{})",
+            "('Pyro.NameServer','register',('b','PYRO:b@h:1',False,['x']),{})",
+            "('Pyro.NameServer','register',('c','PYRO:c@h:1'),{})",
+        ] {
+            h.call(request).unwrap();
+        }
+        let before = snapshot(&h.ns);
+        let calls: &[(&str, Vec<Value>)] = &[
+            ("register", vec![s("d"), s("PYRO:d@h:1")]),
+            ("register", vec![s("a"), s("PYRO:a2@h:1")]),
+            ("set_metadata", vec![s("b"), Value::List(vec![s("y")])]),
+            ("remove", vec![s("a")]),
+            ("remove", vec![N, s("b")]),
+            ("remove", vec![N, N, s("[ab]")]),
+        ];
+        for (method, args) in calls {
+            let err =
+                h.ns.invoke(method, args, &[], &mut FullJournal)
+                    .unwrap_err();
+            assert_eq!(
+                (err.class.as_ref(), err.message.as_str()),
+                ("Pyro5.errors.NamingError", "storage full: test"),
+                "{method}{args:?}"
+            );
+            assert_eq!(snapshot(&h.ns), before, "{method}{args:?}");
+        }
+        // Calls that change nothing never ask the journal.
+        for (method, args) in [
+            ("remove", vec![s("nope")]),
+            ("remove", vec![N, s("zzz")]),
+            ("lookup", vec![s("a")]),
+            ("list", vec![]),
+        ] {
+            h.ns.invoke(method, &args, &[], &mut FullJournal).unwrap();
+        }
+    }
+
     #[test]
     fn tag_collections_are_always_sets() {
         let mut h = Harness::new();

@@ -138,7 +138,13 @@ impl Server {
         if batch {
             return self.run_batch(&call, journal);
         }
-        match self.call_one(&call.object, &call.method, &call.args, &call.kwargs, journal) {
+        match self.call_one(
+            &call.object,
+            &call.method,
+            &call.args,
+            &call.kwargs,
+            journal,
+        ) {
             Ok(value) => Outcome::Result {
                 value,
                 batch: false,

@@ -5,7 +5,7 @@
 //! half-received messages are the daemon's business (it asks [`Session::has_partial_input`]).
 
 use crate::ns::PyErr;
-use crate::ns::nameserver::metadata_value;
+use crate::ns::nameserver::{Journal, metadata_value};
 use crate::ns::server::{Outcome, Server};
 use crate::serial::{self, SerializerId, Value};
 use crate::wire::{
@@ -75,19 +75,26 @@ impl Session {
     /// Feed bytes read from the socket: every complete frame is handled and its reply (if
     /// any) appended to `out`. Frames are handled straight from `data` when nothing is
     /// buffered; only the tail of an incomplete frame is copied.
-    pub fn receive(&mut self, data: &[u8], server: &mut Server, out: &mut Vec<u8>) {
+    /// Registry changes are recorded in `journal` before their reply is produced.
+    pub fn receive(
+        &mut self,
+        data: &[u8],
+        server: &mut Server,
+        journal: &mut dyn Journal,
+        out: &mut Vec<u8>,
+    ) {
         if self.phase == Phase::Closing {
             return;
         }
         if self.inbuf.is_empty() {
-            let used = self.process(data, server, out);
+            let used = self.process(data, server, journal, out);
             if self.phase != Phase::Closing && used < data.len() {
                 self.inbuf.extend_from_slice(&data[used..]);
             }
         } else {
             let mut buf = std::mem::take(&mut self.inbuf);
             buf.extend_from_slice(data);
-            let used = self.process(&buf, server, out);
+            let used = self.process(&buf, server, journal, out);
             if self.phase != Phase::Closing {
                 buf.drain(..used);
                 self.inbuf = buf;
@@ -99,7 +106,13 @@ impl Session {
     }
 
     /// Handle every complete frame at the start of `buf`; returns how many bytes were used.
-    fn process(&mut self, buf: &[u8], server: &mut Server, out: &mut Vec<u8>) -> usize {
+    fn process(
+        &mut self,
+        buf: &[u8],
+        server: &mut Server,
+        journal: &mut dyn Journal,
+        out: &mut Vec<u8>,
+    ) -> usize {
         let mut used = 0;
         while self.phase != Phase::Closing {
             let rest = &buf[used..];
@@ -115,7 +128,7 @@ impl Session {
                     let body = &rest[HEADER_SIZE..total];
                     used += total;
                     self.frames += 1;
-                    self.handle_frame(header, body, server, out);
+                    self.handle_frame(header, body, server, journal, out);
                 }
                 Err(e) => {
                     self.protocol_error(&e, server, out);
@@ -135,7 +148,14 @@ impl Session {
         self.phase = Phase::Closing;
     }
 
-    fn handle_frame(&mut self, header: Header, body: &[u8], server: &mut Server, out: &mut Vec<u8>) {
+    fn handle_frame(
+        &mut self,
+        header: Header,
+        body: &[u8],
+        server: &mut Server,
+        journal: &mut dyn Journal,
+        out: &mut Vec<u8>,
+    ) {
         let max = server.config.max_message_size as usize;
         let frame = match Frame::parse(header, body, max) {
             Ok(f) => f,
@@ -160,7 +180,7 @@ impl Session {
                 h.flags = FLAGS_CORR_ID;
                 wire::emit_frame(out, h, b"pong", false);
             }
-            MSG_INVOKE => self.invoke(&frame, server, out),
+            MSG_INVOKE => self.invoke(&frame, server, journal, out),
             _ => self.phase = Phase::Closing,
         }
     }
@@ -202,14 +222,20 @@ impl Session {
         }
     }
 
-    fn invoke(&mut self, frame: &Frame<'_>, server: &mut Server, out: &mut Vec<u8>) {
+    fn invoke(
+        &mut self,
+        frame: &Frame<'_>,
+        server: &mut Server,
+        journal: &mut dyn Journal,
+        out: &mut Vec<u8>,
+    ) {
         let header = &frame.header;
         let Some(ser) = SerializerId::from_u8(header.serializer_id) else {
             self.phase = Phase::Closing; // M27
             return;
         };
         let batch = header.flags & FLAGS_BATCH != 0;
-        let outcome = server.invoke(ser, &frame.payload, batch);
+        let outcome = server.invoke_with_journal(ser, &frame.payload, batch, journal);
         if header.flags & FLAGS_ONEWAY != 0 {
             return; // M23: executed, never answered, errors swallowed
         }

@@ -293,6 +293,22 @@ fn write_located(
 
 /// Parses and validates a configuration text. `strict` is the caller's `--strict`; the file's
 /// own `strict: true` also applies.
+/// A `storage` value as the command line gives it (`memory`, `lmdb[:FILE]`, `sql[:FILE]`,
+/// `dbm[:FILE]`), with the same rules and messages as the YAML key.
+pub fn parse_storage(text: &str) -> Result<StorageKind, String> {
+    as_storage(&Node::Str(text.to_string()), true)
+}
+
+/// A size as the command line gives it (`1048576`, `64MiB`, `16MB`).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    as_size(&Node::Str(text.to_string()))
+}
+
+/// An `ns_autoclean` value in seconds: `None` = off (0); below 3 is refused like Pyro5 does.
+pub fn parse_autoclean(text: &str) -> Result<Option<Duration>, String> {
+    as_autoclean(&Node::Str(text.to_string()))
+}
+
 pub fn parse(text: &str, strict: bool) -> Result<Config, ConfigError> {
     if text.len() > MAX_CONFIG_BYTES {
         return Err(ConfigError {

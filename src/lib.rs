@@ -21,6 +21,7 @@
 pub mod cli;
 pub mod config;
 pub mod daemon;
+pub mod launch;
 pub mod ns;
 pub mod serial;
 pub mod store;

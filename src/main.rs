@@ -1,9 +1,12 @@
 //! The `labns` binary: parse the command line, set up logging, run the chosen command, map
-//! errors to a one-line message and an exit code.
+//! errors to a one-line message and an exit code (2: usage, 1: configuration or runtime).
 
-use labns::cli::{self, Command};
+use labns::cli::{self, Command, Environment};
+use labns::config::{self, NameServerConfig};
 use labns::daemon::{Daemon, raise_nofile_limit};
+use labns::launch;
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -15,52 +18,133 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match cmd {
+    init_logging();
+    let env = Environment::current();
+    let result = match cmd {
         Command::Help => {
             print!("{}", cli::USAGE);
-            ExitCode::SUCCESS
+            Ok(())
         }
         Command::Version => {
             println!("labns {} (Pyro5 protocol 502)", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
+            Ok(())
         }
-        Command::Start(config) => {
-            init_logging();
-            match raise_nofile_limit() {
-                Ok(n) => log::debug!("open-file limit: {n}"),
-                Err(e) => log::warn!("cannot raise the open-file limit: {e}"),
-            }
-            let mut daemon = match Daemon::bind(vec![*config]) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("labns: error: {e}");
-                    return ExitCode::from(1);
-                }
-            };
-            if let Err(e) = daemon.handle_signals() {
-                eprintln!("labns: error: cannot install signal handlers: {e}");
-                return ExitCode::from(1);
-            }
-            let mut out = std::io::stdout().lock();
-            for line in daemon.banner() {
-                let _ = writeln!(out, "{line}");
-            }
-            let _ = out.flush();
-            drop(out);
-            let result = daemon.run();
-            drop(daemon);
-            match result {
-                Ok(()) => {
-                    println!("NS shut down.");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("labns: error: event loop failed: {e}");
-                    ExitCode::from(1)
-                }
-            }
+        Command::Start(request) => start(*request, env),
+        Command::ConfigCheck { file, strict } => check(&file, strict).map(|_| ()),
+        Command::ConfigUpdate {
+            file,
+            strict,
+            config,
+        } => update(&file, strict, config.as_deref(), &env),
+        Command::ConfigShow {
+            strict,
+            config,
+            data_dir,
+        } => show(strict, config.as_deref(), data_dir.as_deref(), &env),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("labns: error: {message}");
+            ExitCode::from(1)
         }
     }
+}
+
+fn start(request: launch::StartRequest, env: Environment) -> Result<(), String> {
+    let sites = launch::plan(&request, &env).map_err(|e| e.to_string())?;
+    match raise_nofile_limit() {
+        Ok(n) => log::debug!("open-file limit: {n}"),
+        Err(e) => log::warn!("cannot raise the open-file limit: {e}"),
+    }
+    let mut daemon = Daemon::bind(sites).map_err(|e| e.to_string())?;
+    daemon
+        .handle_signals()
+        .map_err(|e| format!("cannot install signal handlers: {e}"))?;
+    daemon.set_reloader(Box::new(move || {
+        launch::plan(&request, &env).map_err(|e| e.to_string())
+    }));
+    let mut out = std::io::stdout().lock();
+    for line in daemon.banner() {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = out.flush();
+    drop(out);
+    let result = daemon.run();
+    drop(daemon); // closes the sockets and the stores (every acknowledged change is committed)
+    result.map_err(|e| format!("event loop failed: {e}"))?;
+    println!("NS shut down.");
+    Ok(())
+}
+
+fn check(file: &Path, strict: bool) -> Result<config::Config, String> {
+    let config = config::load_file(file, strict).map_err(|e| format!("{}: {e}", file.display()))?;
+    for w in &config.warnings {
+        eprintln!("labns: warning: {}: {w}", file.display());
+    }
+    let names: Vec<&str> = config.nameservers.iter().map(|n| n.name.as_str()).collect();
+    println!(
+        "{}: OK, {} name server(s): {}",
+        file.display(),
+        names.len(),
+        names.join(", ")
+    );
+    Ok(config)
+}
+
+fn update(file: &Path, strict: bool, dest: Option<&Path>, env: &Environment) -> Result<(), String> {
+    let text = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    check(file, strict)?;
+    let (dest, _) = launch::config_path(dest, env);
+    if let Some(dir) = dest.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    // Write a temporary file next to the destination, then rename: never a half-written config.
+    let tmp = dest.with_extension(format!("yml.tmp-{}", std::process::id()));
+    let written = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(&text).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, &dest));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(format!("cannot install {}: {e}", dest.display()));
+    }
+    println!("installed {} as {}", file.display(), dest.display());
+    Ok(())
+}
+
+fn show(
+    strict: bool,
+    explicit: Option<&Path>,
+    data_dir: Option<&Path>,
+    env: &Environment,
+) -> Result<(), String> {
+    let data_dir = data_dir
+        .map(Path::to_path_buf)
+        .or_else(|| env.labns_data_dir.clone())
+        .unwrap_or_else(|| env.default_data_dir());
+    let config = match launch::load_config(explicit, strict, env).map_err(|e| e.to_string())? {
+        Some((path, config)) => {
+            println!("configuration: {}", path.display());
+            config
+        }
+        None => {
+            let (path, _) = launch::config_path(explicit, env);
+            println!(
+                "configuration: none ({} does not exist): built-in defaults",
+                path.display()
+            );
+            config::Config {
+                nameservers: vec![NameServerConfig::with_defaults("default")],
+                autolaunch: Vec::new(),
+                strict: false,
+                warnings: Vec::new(),
+            }
+        }
+    };
+    println!("data directory: {}", data_dir.display());
+    print!("{}", config::render_table(&config));
+    Ok(())
 }
 
 fn init_logging() {

@@ -21,14 +21,38 @@ const VECTORS: &str = concat!(
 
 /// Cases where labns answers differently on purpose.
 const DEVIATIONS: &[(&str, &str)] = &[
-    ("json/list_all_return_metadata", "B1 fixed: untagged entries list with an empty array"),
-    ("msgpack/list_all_return_metadata", "B1 fixed: untagged entries list with an empty array"),
-    ("json/reconnect_after_serialize_error", "follows B1: labns never closed the connection"),
-    ("msgpack/reconnect_after_serialize_error", "follows B1: labns never closed the connection"),
-    ("marshal/lookup_self_return_metadata", "B2 fixed: (URI, set) is sent instead of ValueError"),
-    ("marshal/lookup_after_set_metadata", "B2 fixed: (URI, set) is sent instead of ValueError"),
-    ("marshal/lookup_after_clear_metadata", "B2 fixed: (URI, set) is sent instead of ValueError"),
-    ("pool/third_connection_denied", "no worker pool: the third connection is served"),
+    (
+        "json/list_all_return_metadata",
+        "B1 fixed: untagged entries list with an empty array",
+    ),
+    (
+        "msgpack/list_all_return_metadata",
+        "B1 fixed: untagged entries list with an empty array",
+    ),
+    (
+        "json/reconnect_after_serialize_error",
+        "follows B1: labns never closed the connection",
+    ),
+    (
+        "msgpack/reconnect_after_serialize_error",
+        "follows B1: labns never closed the connection",
+    ),
+    (
+        "marshal/lookup_self_return_metadata",
+        "B2 fixed: (URI, set) is sent instead of ValueError",
+    ),
+    (
+        "marshal/lookup_after_set_metadata",
+        "B2 fixed: (URI, set) is sent instead of ValueError",
+    ),
+    (
+        "marshal/lookup_after_clear_metadata",
+        "B2 fixed: (URI, set) is sent instead of ValueError",
+    ),
+    (
+        "pool/third_connection_denied",
+        "no worker pool: the third connection is served",
+    ),
 ];
 
 type Check = fn(&[Frame]) -> Result<(), String>;
@@ -55,9 +79,17 @@ fn deviation_check(name: &str) -> Option<Check> {
         };
         let untagged = pairs
             .iter()
-            .filter(|(_, e)| e.as_seq().and_then(|t| t.get(1)).and_then(Value::as_seq).is_some_and(<[Value]>::is_empty))
+            .filter(|(_, e)| {
+                e.as_seq()
+                    .and_then(|t| t.get(1))
+                    .and_then(Value::as_seq)
+                    .is_some_and(<[Value]>::is_empty)
+            })
             .count();
-        let ns = v.get("Pyro.NameServer").and_then(Value::as_seq).map(<[Value]>::len);
+        let ns = v
+            .get("Pyro.NameServer")
+            .and_then(Value::as_seq)
+            .map(<[Value]>::len);
         (untagged > 0 && ns == Some(2))
             .then_some(())
             .ok_or_else(|| format!("unexpected listing {v:?}"))
@@ -66,7 +98,11 @@ fn deviation_check(name: &str) -> Option<Check> {
     fn lookup_with_metadata(frames: &[Frame]) -> Result<(), String> {
         let v = one_result(frames)?;
         match v.as_seq() {
-            Some([uri, Value::Set(_)]) if uri.get("__class__") == Some(&Value::str("Pyro5.core.URI")) => Ok(()),
+            Some([uri, Value::Set(_)])
+                if uri.get("__class__") == Some(&Value::str("Pyro5.core.URI")) =>
+            {
+                Ok(())
+            }
             _ => Err(format!("not (URI, set): {v:?}")),
         }
     }
@@ -81,12 +117,16 @@ fn deviation_check(name: &str) -> Option<Check> {
         served(frames)
     }
     match name {
-        "json/list_all_return_metadata" | "msgpack/list_all_return_metadata" => Some(list_with_metadata),
+        "json/list_all_return_metadata" | "msgpack/list_all_return_metadata" => {
+            Some(list_with_metadata)
+        }
         "marshal/lookup_self_return_metadata"
         | "marshal/lookup_after_set_metadata"
         | "marshal/lookup_after_clear_metadata" => Some(lookup_with_metadata),
         "pool/third_connection_denied" => Some(served),
-        "json/reconnect_after_serialize_error" | "msgpack/reconnect_after_serialize_error" => Some(connect_ok),
+        "json/reconnect_after_serialize_error" | "msgpack/reconnect_after_serialize_error" => {
+            Some(connect_ok)
+        }
         _ => None,
     }
 }
@@ -157,7 +197,10 @@ fn normalize(v: &Value, unordered: bool) -> Value {
                     // Handshake metadata collections are sets on every serializer, and the
                     // capture does not always flag their (CPython hash) order as varying.
                     let set_valued = matches!(k.as_str(), Some("methods" | "oneway" | "attrs"));
-                    (normalize(k, unordered), normalize(v, unordered || set_valued))
+                    (
+                        normalize(k, unordered),
+                        normalize(v, unordered || set_valued),
+                    )
                 })
                 .collect(),
         ),
@@ -172,14 +215,22 @@ fn decode(ser: u8, payload: &[u8]) -> Value {
 }
 
 /// Compare one reply frame; returns a description of the first difference.
-fn compare(case: &serde_json::Value, expected: &Frame, got: &Frame, request: &Header) -> Result<(), String> {
+fn compare(
+    case: &serde_json::Value,
+    expected: &Frame,
+    got: &Frame,
+    request: &Header,
+) -> Result<(), String> {
     let (e, g) = (&expected.header, &got.header);
     let name = case["name"].as_str().unwrap();
     if (e.msg_type, e.serializer_id, e.seq) != (g.msg_type, g.serializer_id, g.seq) {
         return Err(format!("header: expected {e:?}, got {g:?}"));
     }
     if e.flags != g.flags {
-        return Err(format!("flags: expected {:#x}, got {:#x}", e.flags, g.flags));
+        return Err(format!(
+            "flags: expected {:#x}, got {:#x}",
+            e.flags, g.flags
+        ));
     }
     if request.flags & FLAGS_CORR_ID != 0 && e.corr_id != g.corr_id {
         return Err("correlation id not echoed".into());
@@ -197,7 +248,9 @@ fn compare(case: &serde_json::Value, expected: &Frame, got: &Frame, request: &He
     let text_free = TEXT_MAY_DIFFER.contains(&name);
     let is_error = e.flags & FLAGS_EXCEPTION != 0 || e.msg_type == wire::MSG_CONNECTFAIL;
     if name.ends_with("/daemon_info") {
-        return matches!(gv, Value::Str(_)).then_some(()).ok_or("info is not a str".into());
+        return matches!(gv, Value::Str(_))
+            .then_some(())
+            .ok_or("info is not a str".into());
     }
     if is_error && text_free {
         if ev.get("__class__") != gv.get("__class__") {
@@ -206,7 +259,12 @@ fn compare(case: &serde_json::Value, expected: &Frame, got: &Frame, request: &He
     } else if is_error && e.flags & FLAGS_EXCEPTION != 0 {
         // Python's args may carry extra CPython detail (SyntaxError positions); the message
         // (first arg) and the class must match.
-        let first = |v: &Value| v.get("args").and_then(|a| a.as_seq()).and_then(|a| a.first()).cloned();
+        let first = |v: &Value| {
+            v.get("args")
+                .and_then(|a| a.as_seq())
+                .and_then(|a| a.first())
+                .cloned()
+        };
         if ev.get("__class__") != gv.get("__class__") || first(&ev) != first(&gv) {
             return Err(format!("exception: expected {ev:?}\n got {gv:?}"));
         }
@@ -298,7 +356,9 @@ fn replay(only: impl Fn(&str) -> bool) -> (usize, Vec<String>) {
             }
             let conn = f["conn"].as_u64().unwrap();
             let bytes = hex(f["hex"].as_str().unwrap());
-            let request = bytes.first_chunk::<HEADER_SIZE>().and_then(|h| Header::parse(h).ok());
+            let request = bytes
+                .first_chunk::<HEADER_SIZE>()
+                .and_then(|h| Header::parse(h).ok());
             // A case starts a new connection when its first frame on `conn` is a CONNECT (or the
             // previous one on that number was closed); within a case the connection persists.
             if seen_in_case.insert(conn) {
@@ -326,12 +386,22 @@ fn replay(only: impl Fn(&str) -> bool) -> (usize, Vec<String>) {
             if skip {
                 continue;
             }
-            let closes = case["note"].as_str().unwrap_or("").contains("server closed connection: True")
-                || case["note"].as_str().unwrap_or("").contains("closed by server");
+            let closes = case["note"]
+                .as_str()
+                .unwrap_or("")
+                .contains("server closed connection: True")
+                || case["note"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("closed by server");
             let exp = split_frames(&expected);
             let got = split_frames(&out);
             if exp.len() != got.len() {
-                result = Err(format!("expected {} reply frame(s), got {}", exp.len(), got.len()));
+                result = Err(format!(
+                    "expected {} reply frame(s), got {}",
+                    exp.len(),
+                    got.len()
+                ));
                 break;
             }
             let req = request.unwrap_or(Header {

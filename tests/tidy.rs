@@ -36,18 +36,37 @@ fn every_file_opens_with_a_module_header() {
         .filter(|(_, text)| !text.trim_start().starts_with("//!"))
         .map(|(p, _)| p.display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a //! header: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "files without a //! header: {missing:?}"
+    );
 }
 
 #[test]
 fn sans_io_layers_stay_sans_io() {
     const BANNED: &[&str] = &[
-        "mio::", "heed", "std::fs", "TcpStream", "TcpListener", "UdpSocket", "Instant",
-        "SystemTime", "std::thread", "std::process", "std::env", "File::",
+        "mio::",
+        "heed",
+        "std::fs",
+        "TcpStream",
+        "TcpListener",
+        "UdpSocket",
+        "Instant",
+        "SystemTime",
+        "std::thread",
+        "std::process",
+        "std::env",
+        "File::",
     ];
     let mut violations = Vec::new();
     for (path, text) in sources() {
-        let top = path.components().next().unwrap().as_os_str().to_string_lossy().to_string();
+        let top = path
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .to_string();
         if !["wire", "serial", "ns"].contains(&top.as_str()) {
             continue;
         }
@@ -62,7 +81,11 @@ fn sans_io_layers_stay_sans_io() {
             }
         }
     }
-    assert!(violations.is_empty(), "sans-IO violations:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "sans-IO violations:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]

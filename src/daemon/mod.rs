@@ -57,9 +57,14 @@ const CONN_BASE: usize = 1 << 16;
 pub enum Broadcast {
     Off,
     /// Pyro5's default: on port `port` of all interfaces, only for IPv4 non-loopback binds.
-    Auto { port: u16 },
+    Auto {
+        port: u16,
+    },
     /// Given explicitly: exactly this address (None = all IPv4 interfaces), loopback included.
-    Explicit { host: Option<String>, port: u16 },
+    Explicit {
+        host: Option<String>,
+        port: u16,
+    },
 }
 
 /// Where a site keeps its registry between runs.
@@ -823,8 +828,7 @@ impl Core {
             }
             conn.committed = conn.out.len();
             flush(conn, now);
-            if conn.read_paused && conn.pending() == 0 && !conn.dead && !conn.session.is_closing()
-            {
+            if conn.read_paused && conn.pending() == 0 && !conn.dead && !conn.session.is_closing() {
                 // Drained: read again next turn (edge-triggered, so nobody else will tell us).
                 self.resume.push(idx);
             }
@@ -974,7 +978,9 @@ impl Core {
             let deadline = self.epoch + probe.deadline;
             let bare = probe.host.trim_start_matches('[').trim_end_matches(']');
             let result = match bare.parse::<IpAddr>() {
-                Ok(ip) => self.connect_probe(site, probe.id, SocketAddr::new(ip, probe.port), deadline),
+                Ok(ip) => {
+                    self.connect_probe(site, probe.id, SocketAddr::new(ip, probe.port), deadline)
+                }
                 Err(_) => self.resolve_probe(site, &probe, deadline),
             };
             if let Some(result) = result {
@@ -1023,7 +1029,12 @@ impl Core {
         None
     }
 
-    fn resolve_probe(&mut self, site: usize, probe: &Probe, deadline: Instant) -> Option<ProbeResult> {
+    fn resolve_probe(
+        &mut self,
+        site: usize,
+        probe: &Probe,
+        deadline: Instant,
+    ) -> Option<ProbeResult> {
         if self.resolver.is_none() {
             match resolver::Resolver::spawn(self.waker.clone()) {
                 Ok(r) => self.resolver = Some(r),
@@ -1063,8 +1074,9 @@ impl Core {
         };
         for answer in resolver.answers() {
             let slot = self.probes.iter().position(|p| {
-                p.as_ref()
-                    .is_some_and(|p| p.site == answer.site && p.id == answer.id && p.stream.is_none())
+                p.as_ref().is_some_and(|p| {
+                    p.site == answer.site && p.id == answer.id && p.stream.is_none()
+                })
             });
             let Some(slot) = slot else {
                 continue; // timed out meanwhile
@@ -1133,7 +1145,8 @@ impl Core {
         let Some(ac) = s.autoclean.as_mut() else {
             return Vec::new();
         };
-        let (next, removals) = ac.probe_done(id, result, clock, &mut s.server.ns, &mut journals[site]);
+        let (next, removals) =
+            ac.probe_done(id, result, clock, &mut s.server.ns, &mut journals[site]);
         for removal in removals {
             info!("[{}] {removal}", s.config.name);
         }
@@ -1164,7 +1177,9 @@ impl Core {
             if (&new.host, new.port, &new.broadcast, &new.store)
                 != (&old.host, old.port, &old.broadcast, &old.store)
             {
-                warn!("[{name}] address, broadcast or storage changed: takes effect after a restart");
+                warn!(
+                    "[{name}] address, broadcast or storage changed: takes effect after a restart"
+                );
             }
             if new.autoclean != old.autoclean {
                 site.autoclean = new.autoclean.map(|c| AutoClean::new(c, now));
@@ -1180,7 +1195,10 @@ impl Core {
         }
         for new in &configs {
             if !self.sites.iter().any(|s| s.config.name == new.name) {
-                warn!("[{}] is new in the configuration: starts after a restart", new.name);
+                warn!(
+                    "[{}] is new in the configuration: starts after a restart",
+                    new.name
+                );
             }
         }
     }
@@ -1188,7 +1206,9 @@ impl Core {
 
 fn connect_error_result(e: &io::Error) -> ProbeResult {
     match e.raw_os_error() {
-        Some(libc::EMFILE | libc::ENFILE | libc::ENOBUFS | libc::ENOMEM) => ProbeResult::Inconclusive,
+        Some(libc::EMFILE | libc::ENFILE | libc::ENOBUFS | libc::ENOMEM) => {
+            ProbeResult::Inconclusive
+        }
         _ => ProbeResult::Unreachable,
     }
 }

@@ -68,7 +68,9 @@ pub fn location(host: &str, bound: SocketAddr) -> String {
     let host = if host.is_empty() {
         bound.ip().to_string()
     } else {
-        host.trim_start_matches('[').trim_end_matches(']').to_string()
+        host.trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string()
     };
     if host.contains(':') {
         format!("[{host}]:{}", bound.port())
@@ -144,12 +146,18 @@ mod tests {
         assert_eq!(location("127.0.0.1", v4), "127.0.0.1:9090");
         assert_eq!(location("::1", v6), "[::1]:9090");
         assert_eq!(location("[::1]", v6), "[::1]:9090");
-        assert_eq!(location("", "0.0.0.0:9090".parse().unwrap()), "0.0.0.0:9090");
+        assert_eq!(
+            location("", "0.0.0.0:9090".parse().unwrap()),
+            "0.0.0.0:9090"
+        );
     }
 
     #[test]
     fn resolve_literals_without_dns() {
-        assert_eq!(resolve("127.0.0.1", 1).unwrap(), "127.0.0.1:1".parse().unwrap());
+        assert_eq!(
+            resolve("127.0.0.1", 1).unwrap(),
+            "127.0.0.1:1".parse().unwrap()
+        );
         assert_eq!(resolve("::1", 2).unwrap(), "[::1]:2".parse().unwrap());
         assert_eq!(resolve("", 3).unwrap(), "0.0.0.0:3".parse().unwrap());
     }

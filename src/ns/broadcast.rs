@@ -39,7 +39,13 @@ mod tests {
     #[test]
     fn only_the_exact_request_is_answered() {
         assert!(is_request(b"GET_NSURI"));
-        for other in [&b"GET_NSURI\n"[..], b"get_nsuri", b"", b"GET_NSUR", b"GET_NSURIX"] {
+        for other in [
+            &b"GET_NSURI\n"[..],
+            b"get_nsuri",
+            b"",
+            b"GET_NSUR",
+            b"GET_NSURIX",
+        ] {
             assert!(!is_request(other), "{other:?}");
         }
     }
@@ -54,6 +60,9 @@ mod tests {
         );
         assert_eq!(reply(uri, None), uri.as_bytes());
         let plain = "PYRO:Pyro.NameServer@127.0.0.1:39090";
-        assert_eq!(reply(plain, Some("10.0.0.1".parse().unwrap())), plain.as_bytes());
+        assert_eq!(
+            reply(plain, Some("10.0.0.1".parse().unwrap())),
+            plain.as_bytes()
+        );
     }
 }

@@ -99,7 +99,10 @@ mod tests {
         };
         let keys: Vec<_> = pairs.iter().map(|(k, _)| k.as_str().unwrap()).collect();
         assert_eq!(keys, ["__class__", "__exception__", "args", "attributes"]);
-        assert_eq!(v.get("__class__"), Some(&Value::str("Pyro5.errors.NamingError")));
+        assert_eq!(
+            v.get("__class__"),
+            Some(&Value::str("Pyro5.errors.NamingError"))
+        );
         assert_eq!(
             v.get("args"),
             Some(&Value::Tuple(vec![Value::str("unknown name: x")]))

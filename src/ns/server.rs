@@ -319,7 +319,10 @@ pub fn split_call(ser: SerializerId, value: Value) -> Result<Call, PyErr> {
 /// makes Python reply SerializeError (or SecurityError for `__` names) and close.
 fn known_class(name: &str, dict: &Value) -> bool {
     match name {
-        "Pyro5.core.URI" | "Pyro5.client.Proxy" | "Pyro5.server.Daemon" | "Pyro5.core._ExceptionWrapper" => true,
+        "Pyro5.core.URI"
+        | "Pyro5.client.Proxy"
+        | "Pyro5.server.Daemon"
+        | "Pyro5.core._ExceptionWrapper" => true,
         "float" => true,
         _ => {
             (name.starts_with("Pyro5.errors.") || name.starts_with("builtins."))
@@ -356,7 +359,9 @@ fn check_class_dicts(value: &Value, depth: usize) -> Result<(), PyErr> {
             Ok(())
         }
         Value::Tuple(items) | Value::List(items) | Value::Set(items) | Value::FrozenSet(items) => {
-            items.iter().try_for_each(|v| check_class_dicts(v, depth + 1))
+            items
+                .iter()
+                .try_for_each(|v| check_class_dicts(v, depth + 1))
         }
         _ => Ok(()),
     }

@@ -290,13 +290,20 @@ fn handshake_object(v: &Value) -> Result<String, String> {
         }
         Value::Str(_) | Value::Bytes(_) => Err(format!(
             "{} indices must be integers, not 'str'",
-            if matches!(v, Value::Str(_)) { "string" } else { "byte" }
+            if matches!(v, Value::Str(_)) {
+                "string"
+            } else {
+                "byte"
+            }
         )),
         Value::List(_) | Value::Tuple(_) => Err(format!(
             "{} indices must be integers or slices, not str",
             v.type_name()
         )),
-        other => Err(format!("'{}' object is not subscriptable", other.type_name())),
+        other => Err(format!(
+            "'{}' object is not subscriptable",
+            other.type_name()
+        )),
     }
 }
 

@@ -34,7 +34,12 @@ impl Value {
 
     /// A dict whose keys are strings, in the given order.
     pub fn dict<K: Into<String>>(pairs: impl IntoIterator<Item = (K, Value)>) -> Value {
-        Value::Dict(pairs.into_iter().map(|(k, v)| (Value::Str(k.into()), v)).collect())
+        Value::Dict(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (Value::Str(k.into()), v))
+                .collect(),
+        )
     }
 
     /// Python truthiness: None, False, 0, 0.0, 0j, "" , b"" and empty containers are false.

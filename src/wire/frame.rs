@@ -2,9 +2,7 @@
 //! a complete frame is there (or which protocol error Python would raise first), `Frame::parse`
 //! splits annotations from the payload and inflates a compressed payload, `emit_frame` writes one.
 
-use super::{
-    COMPRESS_THRESHOLD, FLAGS_COMPRESSED, HEADER_SIZE, Header, HeaderError,
-};
+use super::{COMPRESS_THRESHOLD, FLAGS_COMPRESSED, HEADER_SIZE, Header, HeaderError};
 use std::borrow::Cow;
 
 /// Why a frame cannot be accepted. `message()` gives Python's ProtocolError text.
@@ -12,9 +10,15 @@ use std::borrow::Cow;
 pub enum FrameError {
     Header(HeaderError),
     /// Annotations + payload announced beyond the limit (checked before reading the body).
-    TooLarge { size: u64, max: u64 },
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
     /// A message type not acceptable in the connection's state; `expected` as Python prints it.
-    BadMsgType { got: u8, expected: &'static str },
+    BadMsgType {
+        got: u8,
+        expected: &'static str,
+    },
     BadAnnotations(&'static str),
     /// A FLAGS_COMPRESSED payload that is not a valid zlib stream, or inflates beyond the limit.
     BadCompression(String),
@@ -88,11 +92,17 @@ pub struct Frame<'a> {
 impl<'a> Frame<'a> {
     /// Split `body` (the `header.body_len()` bytes after the header) into annotations and
     /// payload, and inflate the payload when FLAGS_COMPRESSED is set (bounded by `max_inflated`).
-    pub fn parse(header: Header, body: &'a [u8], max_inflated: usize) -> Result<Frame<'a>, FrameError> {
+    pub fn parse(
+        header: Header,
+        body: &'a [u8],
+        max_inflated: usize,
+    ) -> Result<Frame<'a>, FrameError> {
         let ann_len = header.annotations_len as usize;
-        let (mut ann, data) = body.split_at_checked(ann_len).ok_or(FrameError::BadAnnotations(
-            "annotation chunk length exceeds remaining data",
-        ))?;
+        let (mut ann, data) = body
+            .split_at_checked(ann_len)
+            .ok_or(FrameError::BadAnnotations(
+                "annotation chunk length exceeds remaining data",
+            ))?;
         let mut annotations = Vec::new();
         while !ann.is_empty() {
             let Some((id, rest)) = ann.split_first_chunk::<4>() else {
@@ -192,17 +202,24 @@ mod tests {
             Err(FrameError::Header(HeaderError::InvalidData))
         );
         assert_eq!(
-            peek_frame(b"PYRO\x01\xf5", 100, READY.0, READY.1).unwrap_err().message(),
+            peek_frame(b"PYRO\x01\xf5", 100, READY.0, READY.1)
+                .unwrap_err()
+                .message(),
             "invalid protocol version: 501"
         );
-        assert_eq!(peek_frame(b"PYRO\x01\xf6\x04", 100, READY.0, READY.1), Ok(None));
+        assert_eq!(
+            peek_frame(b"PYRO\x01\xf6\x04", 100, READY.0, READY.1),
+            Ok(None)
+        );
     }
 
     #[test]
     fn size_is_checked_before_the_body_arrives_and_type_after_size() {
         let h = header(MSG_CONNECT, 1_000_000, 1);
         assert_eq!(
-            peek_frame(&h, 1_000_000, READY.0, READY.1).unwrap_err().message(),
+            peek_frame(&h, 1_000_000, READY.0, READY.1)
+                .unwrap_err()
+                .message(),
             "message too large (1000001, max=1000000)"
         );
         let h = header(MSG_CONNECT, 10, 0);
@@ -236,7 +253,12 @@ mod tests {
         bad.extend_from_slice(b"TEST");
         bad.extend_from_slice(&50u32.to_be_bytes());
         bad.extend_from_slice(b"xx");
-        let h = Header::parse(header(MSG_INVOKE, 0, bad.len() as u32).first_chunk().unwrap()).unwrap();
+        let h = Header::parse(
+            header(MSG_INVOKE, 0, bad.len() as u32)
+                .first_chunk()
+                .unwrap(),
+        )
+        .unwrap();
         assert_eq!(
             Frame::parse(h, &bad, 100).unwrap_err().message(),
             "annotation chunk length exceeds remaining data"
@@ -253,7 +275,10 @@ mod tests {
         assert_ne!(got.flags & FLAGS_COMPRESSED, 0);
         let f = Frame::parse(got, &out[HEADER_SIZE..], 1000).unwrap();
         assert_eq!(&*f.payload, &payload[..]);
-        assert!(Frame::parse(got, &out[HEADER_SIZE..], 100).is_err(), "inflate limit");
+        assert!(
+            Frame::parse(got, &out[HEADER_SIZE..], 100).is_err(),
+            "inflate limit"
+        );
 
         let mut bad = header(MSG_INVOKE, 4, 0);
         bad[9] = FLAGS_COMPRESSED as u8;

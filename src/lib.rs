@@ -11,8 +11,14 @@
 //!   takes bytes and returns bytes and effects.
 //! * [`daemon`]: the only mio code: one event loop for the listener, the connections, the
 //!   broadcast responder and signals; owns the clock and the time-outs.
-//! * [`cli`]: argv -> a command (pico-args); with `main.rs`, the only code that sees argv,
-//!   the environment and exit codes.
+//! * [`store`]: the only heed/LMDB code: open (locked, verified), load, and one write
+//!   transaction per loop turn with a savepoint per call (group commit, map-full per call).
+//! * [`config`]: PyroLab YAML text -> validated configuration; the only serde_yaml user. Pure
+//!   except `load_file`; never resolves hosts.
+//! * [`launch`]: configuration + command-line overrides -> the daemon's site settings; the
+//!   embedding API (`read_nameserver_configs`, `start_ns_loop`).
+//! * [`cli`]: argv -> a command (pico-args) and the process environment; with `main.rs`, the
+//!   only code that sees argv, the environment and exit codes.
 //!
 //! Architecture invariants (checked by the tidy test in `tests/tidy.rs`): `wire/`, `serial/`
 //! and `ns/` never use mio, heed, `std::fs`, `std::net` sockets or `Instant`/`SystemTime`;

@@ -49,6 +49,9 @@ Options of `start` (as pyro5-ns has them; each replaces the configured value):
       --message-timeout SECS   close a connection that leaves a message half-sent (or a
                                reply unread) this long [default: 30]
       --compression            compress replies larger than 100 bytes (PYRO_COMPRESSION)
+      --wait-for-address SECS  at boot, retry binding an address that is not assigned yet
+                               (or `public` without an interface) this long [default: 120
+                               for configured name servers, 0 for the built-in default]
 
 Without --bchost/--bcport and without a configuration, the broadcast responder runs, as in
 Pyro5, only when the name server is bound to a non-loopback IPv4 address.
@@ -291,6 +294,19 @@ fn parse_start(mut args: pico_args::Arguments) -> Result<StartRequest, CliError>
         o.message_timeout = Some(seconds(&secs, "message timeout")?);
     }
     o.compression = args.contains("--compression");
+    if let Some(secs) = value::<String>(args, "--wait-for-address", "wait time")? {
+        let secs: f64 = secs
+            .trim()
+            .parse()
+            .ok()
+            .filter(|s: &f64| (0.0..=86_400.0).contains(s))
+            .ok_or_else(|| {
+                err(format!(
+                    "invalid --wait-for-address '{secs}': expected 0-86400 seconds"
+                ))
+            })?;
+        o.wait_for_address = Some(Duration::from_secs_f64(secs));
+    }
 
     // Positional: NAME, or `nameserver NAME` (PyroLab's `pyrolab start nameserver NAME`).
     let mut free: Vec<String> = Vec::new();

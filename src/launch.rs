@@ -41,7 +41,13 @@ pub struct Overrides {
     pub message_timeout: Option<Duration>,
     pub lmdb_map_size: Option<u64>,
     pub compression: bool,
+    pub wait_for_address: Option<Duration>,
 }
+
+/// How long a configured name server waits for its address to appear at boot (the network
+/// may come up after the daemon). The built-in default (interactive, `pyro5-ns`-like use) does
+/// not wait: a wrong address is reported at once.
+pub const DEFAULT_WAIT_FOR_ADDRESS: Duration = Duration::from_secs(120);
 
 impl Overrides {
     pub fn is_empty(&self) -> bool {
@@ -282,6 +288,11 @@ pub fn site_config(
             .or(ns.message_timeout)
             .unwrap_or(defaults.message_timeout),
         max_output: defaults.max_output,
+        wait_for_address: overrides.wait_for_address.unwrap_or(if builtin {
+            Duration::ZERO
+        } else {
+            DEFAULT_WAIT_FOR_ADDRESS
+        }),
     }
 }
 

@@ -70,7 +70,19 @@ fn start(request: launch::StartRequest, env: Environment) -> Result<(), String> 
     }
     let _ = out.flush();
     drop(out);
+    let notify = std::env::var("NOTIFY_SOCKET")
+        .ok()
+        .filter(|s| !s.is_empty());
+    if let Some(socket) = &notify {
+        let state = format!("READY=1\nMAINPID={}", std::process::id());
+        if let Err(e) = labns::daemon::notify_systemd(socket, &state) {
+            log::warn!("cannot notify systemd through {socket}: {e}");
+        }
+    }
     let result = daemon.run();
+    if let Some(socket) = &notify {
+        let _ = labns::daemon::notify_systemd(socket, "STOPPING=1");
+    }
     drop(daemon); // closes the sockets and the stores (every acknowledged change is committed)
     result.map_err(|e| format!("event loop failed: {e}"))?;
     println!("NS shut down.");
@@ -147,10 +159,16 @@ fn show(
     Ok(())
 }
 
+/// One line per event on stderr, written unbuffered. Under journald (`JOURNAL_STREAM` set)
+/// without a timestamp, since the journal adds its own; elsewhere with a UTC one.
 fn init_logging() {
     let env = env_logger::Env::default().default_filter_or("info");
+    let stamp = std::env::var_os("JOURNAL_STREAM").is_none();
     env_logger::Builder::from_env(env)
-        .format(|buf, record| {
+        .format(move |buf, record| {
+            if stamp {
+                write!(buf, "{} ", utc_now())?;
+            }
             writeln!(
                 buf,
                 "{} {}: {}",
@@ -160,4 +178,29 @@ fn init_logging() {
             )
         })
         .init();
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ` for the current time (the civil-from-days algorithm).
+fn utc_now() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = now.as_secs();
+    let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        now.subsec_millis()
+    )
 }

@@ -18,7 +18,7 @@
 mod net;
 mod resolver;
 
-pub use net::{facing_address, location, public_ipv4, raise_nofile_limit, resolve};
+pub use net::{facing_address, location, notify_systemd, public_ipv4, raise_nofile_limit, resolve};
 
 use crate::ns::autoclean::{AutoClean, AutoCleanConfig, Probe, ProbeResult};
 use crate::ns::broadcast;
@@ -96,6 +96,9 @@ pub struct SiteConfig {
     pub message_timeout: Duration,
     /// Queued output beyond this stops reading from the connection until it drains.
     pub max_output: usize,
+    /// While the address is not assigned yet (the network comes up after the daemon at boot),
+    /// keep retrying the bind for this long. Zero fails at once.
+    pub wait_for_address: Duration,
 }
 
 impl Default for SiteConfig {
@@ -111,6 +114,7 @@ impl Default for SiteConfig {
             protect_ns_entry: true,
             message_timeout: Duration::from_secs(30),
             max_output: 1 << 20,
+            wait_for_address: Duration::ZERO,
         }
     }
 }
@@ -203,6 +207,47 @@ struct ProbeConn {
     deadline: Instant,
 }
 
+/// Resolve and bind a site's TCP listener. An address that is not assigned yet (EADDRNOTAVAIL,
+/// or `public` while no interface is up) is retried with back-off for `wait_for_address`,
+/// with a log line per attempt; any other failure (port in use, unknown host) is final.
+fn bind_listener(config: &SiteConfig) -> Result<TcpListener, StartError> {
+    let started = Instant::now();
+    let mut delay = Duration::from_millis(250);
+    loop {
+        let attempt = resolve(&config.host, config.port)
+            .map_err(|err| StartError::Resolve {
+                host: config.host.clone(),
+                err,
+            })
+            .and_then(|addr| {
+                TcpListener::bind(addr).map_err(|err| StartError::Bind {
+                    addr,
+                    what: "the name server",
+                    err,
+                })
+            });
+        let not_yet = match &attempt {
+            Err(StartError::Bind { err, .. }) => err.kind() == io::ErrorKind::AddrNotAvailable,
+            Err(StartError::Resolve { err, .. }) => err.kind() == io::ErrorKind::AddrNotAvailable,
+            _ => false,
+        };
+        let waited = started.elapsed();
+        match attempt {
+            Err(e) if not_yet && waited + delay <= config.wait_for_address => {
+                warn!(
+                    "[{}] {e}; the address may not be up yet: retrying in {:.1} s (waiting at most {} s)",
+                    config.name,
+                    delay.as_secs_f64(),
+                    config.wait_for_address.as_secs()
+                );
+                std::thread::sleep(delay);
+                delay = (delay * 2).min(Duration::from_secs(5));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// One bound name server: its sockets, its registry and settings.
 struct Site {
     config: SiteConfig,
@@ -220,15 +265,7 @@ struct Site {
 
 impl Site {
     fn bind(config: SiteConfig, seed: u64, now: Duration) -> Result<Site, StartError> {
-        let addr = resolve(&config.host, config.port).map_err(|err| StartError::Resolve {
-            host: config.host.clone(),
-            err,
-        })?;
-        let listener = TcpListener::bind(addr).map_err(|err| StartError::Bind {
-            addr,
-            what: "the name server",
-            err,
-        })?;
+        let listener = bind_listener(&config)?;
         let bound = listener
             .local_addr()
             .map_err(|e| StartError::Io("local address", e))?;

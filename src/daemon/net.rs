@@ -63,6 +63,20 @@ pub fn public_ipv4() -> Option<Ipv4Addr> {
     }
 }
 
+/// Tell systemd (a `Type=notify` unit) our state, e.g. `READY=1`: one datagram to the
+/// `NOTIFY_SOCKET` path (a leading `@` names an abstract socket). No-op errors are returned.
+pub fn notify_systemd(socket: &str, state: &str) -> io::Result<()> {
+    use std::os::linux::net::SocketAddrExt;
+    use std::os::unix::net::{SocketAddr as UnixAddr, UnixDatagram};
+    let addr = match socket.strip_prefix('@') {
+        Some(name) => UnixAddr::from_abstract_name(name.as_bytes())?,
+        None => UnixAddr::from_pathname(socket)?,
+    };
+    let sock = UnixDatagram::unbound()?;
+    sock.send_to_addr(state.as_bytes(), &addr)?;
+    Ok(())
+}
+
 /// Pyro's location string: the host as given (IPv6 literals in brackets) and the port.
 pub fn location(host: &str, bound: SocketAddr) -> String {
     let host = if host.is_empty() {

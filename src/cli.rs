@@ -4,6 +4,7 @@
 use crate::config::{self, StorageKind};
 use crate::daemon::Broadcast;
 use crate::launch::{Overrides, Selection, StartRequest};
+use crate::ns::access::Cidr;
 use std::ffi::OsString;
 use std::fmt;
 use std::path::PathBuf;
@@ -49,6 +50,18 @@ Options of `start` (as pyro5-ns has them; each replaces the configured value):
       --message-timeout SECS   close a connection that leaves a message half-sent (or a
                                reply unread) this long [default: 30]
       --compression            compress replies larger than 100 bytes (PYRO_COMPRESSION)
+      --limit KEY=VALUE        a resource limit (repeatable): max_connections [16384],
+                               max_output [1MiB], max_depth [64], max_items [1048576],
+                               max_registrations [100000], max_name_len [1024],
+                               max_uri_len [4096], max_tag_len [1024], max_tags [256]
+
+Who may write (off by default, as in Pyro5):
+      --allow-write CIDR       only these networks may register/remove/set_metadata
+                               (repeatable); lookups stay open to all
+      --token-file FILE        clients must send this token as their handshake
+                               (proxy._pyroHandshake = TOKEN); others get CONNECTFAIL
+      --no-protect-ns-entry    let clients overwrite the Pyro.NameServer entry (Pyro5's way)
+
       --wait-for-address SECS  at boot, retry binding an address that is not assigned yet
                                (or `public` without an interface) this long [default: 120
                                for configured name servers, 0 for the built-in default]
@@ -294,6 +307,31 @@ fn parse_start(mut args: pico_args::Arguments) -> Result<StartRequest, CliError>
         o.message_timeout = Some(seconds(&secs, "message timeout")?);
     }
     o.compression = args.contains("--compression");
+    while let Some(item) = value::<String>(args, "--limit", "limit")? {
+        let (key, val) = item
+            .split_once('=')
+            .ok_or_else(|| err(format!("invalid --limit '{item}': expected KEY=VALUE")))?;
+        let v = config::parse_limit(key.trim(), val.trim())
+            .map_err(|e| err(format!("--limit: {e}")))?;
+        o.limits.push((key.trim().to_string(), v));
+    }
+    let mut allow = Vec::new();
+    while let Some(net) = value::<String>(args, "--allow-write", "network")? {
+        allow.push(Cidr::parse(&net).map_err(|e| err(format!("--allow-write: {e}")))?);
+    }
+    if !allow.is_empty() {
+        o.allow_write = Some(allow);
+    }
+    if let Some(path) = value::<PathBuf>(args, "--token-file", "token file")? {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| err(format!("--token-file: cannot read {}: {e}", path.display())))?;
+        let token = text.trim_end_matches(['\n', '\r']).to_string();
+        if token.is_empty() {
+            return Err(err(format!("--token-file: {} is empty", path.display())));
+        }
+        o.token = Some(token);
+    }
+    o.unprotect_ns_entry = args.contains("--no-protect-ns-entry");
     if let Some(secs) = value::<String>(args, "--wait-for-address", "wait time")? {
         let secs: f64 = secs
             .trim()

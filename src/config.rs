@@ -57,6 +57,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::ns::access::Cidr;
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess,
     VariantAccess, Visitor,
@@ -152,18 +153,6 @@ pub struct BroadcastConfig {
     pub port: u16,
 }
 
-/// A YAML value kept as it was written (for the reserved keys).
-#[derive(Debug, Clone, PartialEq)]
-pub enum RawValue {
-    Null,
-    Bool(bool),
-    Int(i128),
-    Float(f64),
-    Str(String),
-    Seq(Vec<RawValue>),
-    Map(Vec<(RawValue, RawValue)>),
-}
-
 /// One entry of `nameservers:`, validated, with defaults filled in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameServerConfig {
@@ -187,7 +176,10 @@ pub struct NameServerConfig {
     pub lmdb_map_size: Option<u64>,
     pub compression: bool,
     /// Reserved (hardening issue): kept as written.
-    pub allow_write: Option<RawValue>,
+    /// Networks allowed to register/remove/set_metadata; empty = everyone (Pyro5).
+    pub allow_write: Vec<Cidr>,
+    /// `limits:` (see [`LIMIT_KEYS`]), validated, in file order.
+    pub limits: Vec<(String, u64)>,
     /// Reserved (hardening issue).
     pub token: Option<String>,
     /// Reserved (hardening issue); `None` = the default (on, DECISIONS.md 4).
@@ -209,7 +201,8 @@ impl NameServerConfig {
             message_timeout: None,
             lmdb_map_size: None,
             compression: false,
-            allow_write: None,
+            allow_write: Vec::new(),
+            limits: Vec::new(),
             token: None,
             protect_ns_entry: None,
         }
@@ -293,6 +286,61 @@ fn write_located(
 
 /// Parses and validates a configuration text. `strict` is the caller's `--strict`; the file's
 /// own `strict: true` also applies.
+/// The keys of a `limits:` mapping (and of `--limit KEY=VALUE`), with what they bound.
+pub const LIMIT_KEYS: &[(&str, &str)] = &[
+    (
+        "max_connections",
+        "simultaneous client connections per name server",
+    ),
+    (
+        "max_output",
+        "bytes of replies queued for one client before reading from it stops",
+    ),
+    ("max_depth", "nesting depth of containers in a request"),
+    ("max_items", "items in one container of a request"),
+    (
+        "max_registrations",
+        "registrations (the name server's own included)",
+    ),
+    ("max_name_len", "bytes of a registered name"),
+    ("max_uri_len", "bytes of a registered URI"),
+    ("max_tag_len", "bytes of a metadata tag"),
+    ("max_tags", "metadata tags per registration"),
+];
+
+/// One `limits:` value: a known key and a positive number (sizes may carry units).
+pub fn parse_limit(key: &str, node_or_text: impl LimitValue) -> Result<u64, String> {
+    if !LIMIT_KEYS.iter().any(|(k, _)| *k == key) {
+        let known: Vec<&str> = LIMIT_KEYS.iter().map(|(k, _)| *k).collect();
+        return Err(format!(
+            "unknown limit '{key}' (known: {})",
+            known.join(", ")
+        ));
+    }
+    let value = node_or_text.size()?;
+    if value == 0 {
+        return Err(format!("invalid limit {key}: must be at least 1"));
+    }
+    Ok(value)
+}
+
+/// What [`parse_limit`] accepts: a YAML node or command-line text.
+pub trait LimitValue {
+    fn size(self) -> Result<u64, String>;
+}
+
+impl LimitValue for &Node {
+    fn size(self) -> Result<u64, String> {
+        as_size(self)
+    }
+}
+
+impl LimitValue for &str {
+    fn size(self) -> Result<u64, String> {
+        as_size(&Node::Str(self.to_string()))
+    }
+}
+
 /// A `storage` value as the command line gives it (`memory`, `lmdb[:FILE]`, `sql[:FILE]`,
 /// `dbm[:FILE]`), with the same rules and messages as the YAML key.
 pub fn parse_storage(text: &str) -> Result<StorageKind, String> {
@@ -1368,7 +1416,49 @@ impl Interpreter<'_> {
                 "compression" if known => {
                     ns.compression = self.opt(item, kp, as_bool)?.unwrap_or(false);
                 }
-                "allow_write" if known => ns.allow_write = Some(raw(item.value)),
+                "allow_write" if known => {
+                    ns.allow_write = self
+                        .opt(item, kp, |n| {
+                            let items: Vec<&Node> = match n {
+                                Node::Seq(v) => v.iter().collect(),
+                                single => vec![single],
+                            };
+                            items
+                                .into_iter()
+                                .map(|n| match n {
+                                    Node::Str(s) => Cidr::parse(s),
+                                    other => Err(format!(
+                                        "invalid network {}: expected ADDRESS[/PREFIX]",
+                                        show(other)
+                                    )),
+                                })
+                                .collect::<Result<Vec<Cidr>, String>>()
+                        })?
+                        .unwrap_or_default();
+                }
+                "limits" if known => {
+                    let Node::Map(pairs) = item.value else {
+                        if !matches!(item.value, Node::Null) {
+                            return Err(self.error(
+                                key_path.clone(),
+                                &item.src,
+                                format!("invalid limits {}: expected a mapping", show(item.value)),
+                            ));
+                        }
+                        continue;
+                    };
+                    for (k, v) in pairs {
+                        let name = key_text(k);
+                        let path = join(&key_path, &name);
+                        let value = parse_limit(&name, v);
+                        match value {
+                            Ok(value) => ns.limits.push((name, value)),
+                            Err(message) => {
+                                return Err(self.error(path, &item.src, message));
+                            }
+                        }
+                    }
+                }
                 "token" if known => {
                     ns.token = self.opt(item, kp, |n| match n {
                         Node::Str(s) => Ok(s.clone()),
@@ -1701,19 +1791,6 @@ fn as_size(node: &Node) -> Result<u64, String> {
     }
 }
 
-fn raw(node: &Node) -> RawValue {
-    match node {
-        Node::Null => RawValue::Null,
-        Node::Bool(b) => RawValue::Bool(*b),
-        Node::Int(i) => RawValue::Int(*i),
-        Node::Float(f) => RawValue::Float(*f),
-        Node::Str(s) => RawValue::Str(s.clone()),
-        Node::Seq(items) => RawValue::Seq(items.iter().map(raw).collect()),
-        Node::Map(pairs) => RawValue::Map(pairs.iter().map(|(k, v)| (raw(k), raw(v))).collect()),
-        Node::Tagged(_, inner) => raw(inner),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1955,16 +2032,26 @@ mod tests {
             ("    token: 12345\n", |n| {
                 n.token.as_deref() == Some("12345")
             }),
-            ("    allow_write: [10.0.0.0/8, localhost]\n", |n| {
+            ("    allow_write: [10.0.0.0/8, 127.0.0.1]\n", |n| {
                 n.allow_write
-                    == Some(RawValue::Seq(vec![
-                        RawValue::Str("10.0.0.0/8".into()),
-                        RawValue::Str("localhost".into()),
-                    ]))
+                    == vec![
+                        Cidr::parse("10.0.0.0/8").unwrap(),
+                        Cidr::parse("127.0.0.1").unwrap(),
+                    ]
             }),
-            ("    allow_write: false\n", |n| {
-                n.allow_write == Some(RawValue::Bool(false))
+            ("    allow_write: 192.168.1.0/24\n", |n| {
+                n.allow_write == vec![Cidr::parse("192.168.1.0/24").unwrap()]
             }),
+            (
+                "    limits:\n      max_connections: 100\n      max_output: 64KiB\n",
+                |n| {
+                    n.limits
+                        == vec![
+                            ("max_connections".to_string(), 100),
+                            ("max_output".to_string(), 65536),
+                        ]
+                },
+            ),
         ];
         for (settings, check) in cases {
             let ns = entry(settings);
@@ -1975,6 +2062,9 @@ mod tests {
     /// (yaml, strict, key, line, message substring)
     #[rustfmt::skip]
     const ERRORS: &[(&str, bool, &str, Option<usize>, &str)] = &[
+        ("nameservers:\n  default:\n    allow_write: [localhost]\n", false, "nameservers.default.allow_write", Some(3), "invalid network 'localhost'"),
+        ("nameservers:\n  default:\n    limits:\n      max_bogus: 3\n", false, "nameservers.default.limits.max_bogus", Some(3), "unknown limit 'max_bogus'"),
+        ("nameservers:\n  default:\n    limits:\n      max_tags: 0\n", false, "nameservers.default.limits.max_tags", Some(3), "must be at least 1"),
         // Wrong types and ranges.
         ("nameservers:\n  default:\n    ns_port: abc\n", false, "nameservers.default.ns_port", Some(3), "invalid port 'abc': expected an integer 0-65535"),
         ("nameservers:\n  a:\n    ns_port: -1\n", false, "nameservers.a.ns_port", Some(3), "invalid port '-1'"),
@@ -2534,7 +2624,8 @@ lab         10.0.0.2   9090  10.0.0.255:9191  7.5s       no          lmdb /srv/l
                 message_timeout: Some(Duration::from_secs(30)),
                 lmdb_map_size: Some(64 << 20),
                 compression: false,
-                allow_write: None,
+                allow_write: Vec::new(),
+                limits: Vec::new(),
                 token: None,
                 protect_ns_entry: Some(true),
             }

@@ -19,6 +19,7 @@
 use crate::cli::Environment;
 use crate::config::{self, Config, Host, NameServerConfig, StorageKind};
 use crate::daemon::{Broadcast, Daemon, SiteConfig, StartError, StopHandle, StoreConfig};
+use crate::ns::access::{AccessPolicy, Cidr};
 use crate::ns::autoclean::AutoCleanConfig;
 use crate::ns::server::ServerConfig;
 use crate::store;
@@ -42,6 +43,14 @@ pub struct Overrides {
     pub lmdb_map_size: Option<u64>,
     pub compression: bool,
     pub wait_for_address: Option<Duration>,
+    /// `--limit KEY=VALUE`, applied after the configured `limits:`.
+    pub limits: Vec<(String, u64)>,
+    /// `--allow-write CIDR` (repeatable): replaces the configured list.
+    pub allow_write: Option<Vec<Cidr>>,
+    /// `--token-file FILE`, already read.
+    pub token: Option<String>,
+    /// `--no-protect-ns-entry`.
+    pub unprotect_ns_entry: bool,
 }
 
 /// How long a configured name server waits for its address to appear at boot (the network
@@ -272,9 +281,16 @@ pub fn site_config(
             .or(ns.max_message_size)
             .unwrap_or(defaults.server.max_message_size),
         compress: overrides.compression || ns.compression,
+        access: AccessPolicy {
+            allow_write: overrides
+                .allow_write
+                .clone()
+                .unwrap_or_else(|| ns.allow_write.clone()),
+            token: overrides.token.clone().or_else(|| ns.token.clone()),
+        },
         ..defaults.server.clone()
     };
-    SiteConfig {
+    let mut site = SiteConfig {
         name: ns.name.clone(),
         host,
         port: overrides.port.unwrap_or(ns.port),
@@ -282,7 +298,7 @@ pub fn site_config(
         server,
         store,
         autoclean,
-        protect_ns_entry: ns.protect_ns_entry.unwrap_or(true),
+        protect_ns_entry: !overrides.unprotect_ns_entry && ns.protect_ns_entry.unwrap_or(true),
         message_timeout: overrides
             .message_timeout
             .or(ns.message_timeout)
@@ -293,6 +309,29 @@ pub fn site_config(
         } else {
             DEFAULT_WAIT_FOR_ADDRESS
         }),
+        max_connections: defaults.max_connections,
+    };
+    for (key, value) in ns.limits.iter().chain(&overrides.limits) {
+        apply_limit(&mut site, key, *value);
+    }
+    site
+}
+
+/// Set one validated `limits:` value (keys as in [`config::LIMIT_KEYS`]).
+fn apply_limit(site: &mut SiteConfig, key: &str, value: u64) {
+    let n = usize::try_from(value).unwrap_or(usize::MAX);
+    let l = &mut site.server.ns_limits;
+    match key {
+        "max_connections" => site.max_connections = n,
+        "max_output" => site.max_output = n,
+        "max_depth" => site.server.limits.max_depth = n,
+        "max_items" => site.server.limits.max_items = n,
+        "max_registrations" => l.max_registrations = n,
+        "max_name_len" => l.max_name_len = n,
+        "max_uri_len" => l.max_uri_len = n,
+        "max_tag_len" => l.max_tag_len = n,
+        "max_tags" => l.max_tags = n,
+        other => log::warn!("unknown limit '{other}' ignored"),
     }
 }
 

@@ -96,6 +96,9 @@ pub struct SiteConfig {
     pub message_timeout: Duration,
     /// Queued output beyond this stops reading from the connection until it drains.
     pub max_output: usize,
+    /// Simultaneous client connections; past it a newcomer gets Pyro5's "no free workers"
+    /// CONNECTFAIL and is closed.
+    pub max_connections: usize,
     /// While the address is not assigned yet (the network comes up after the daemon at boot),
     /// keep retrying the bind for this long. Zero fails at once.
     pub wait_for_address: Duration,
@@ -114,6 +117,7 @@ impl Default for SiteConfig {
             protect_ns_entry: true,
             message_timeout: Duration::from_secs(30),
             max_output: 1 << 20,
+            max_connections: 16_384,
             wait_for_address: Duration::ZERO,
         }
     }
@@ -175,6 +179,8 @@ struct Conn {
     peer: SocketAddr,
     /// Which name server (site) accepted it.
     site: usize,
+    /// Over the connection limit: gets the refusal only.
+    refused: bool,
     session: Session,
     out: Vec<u8>,
     out_pos: usize,
@@ -261,7 +267,13 @@ struct Site {
     bc_skipped: Option<&'static str>,
     /// Accepting paused (out of file descriptors) until this time.
     accept_retry_at: Option<Instant>,
+    /// Open client connections of this site (refused ones included until they close).
+    live: usize,
 }
+
+/// At most this many over-the-limit connections wait for their CONNECTFAIL at once; more are
+/// closed at once.
+const MAX_REFUSING: usize = 256;
 
 impl Site {
     fn bind(config: SiteConfig, seed: u64, now: Duration) -> Result<Site, StartError> {
@@ -329,6 +341,7 @@ impl Site {
             bc_addr,
             bc_skipped,
             accept_retry_at: None,
+            live: 0,
         })
     }
 
@@ -356,16 +369,8 @@ impl Site {
     /// failed commit), then put this run's own `Pyro.NameServer` entry back.
     fn load_registry(&mut self, store: &Store) -> Result<usize, StoreError> {
         let entries = store.load()?;
-        let ns_uri = self.ns_uri.clone();
-        let mut ns = crate::ns::nameserver::NameServer::new(ns_uri);
-        ns.protect_ns_entry = self.config.protect_ns_entry;
         let loaded = entries.len();
-        for (name, entry) in entries {
-            if name != NAMESERVER_NAME {
-                ns.registry_mut().insert(name, entry);
-            }
-        }
-        self.server.ns = ns;
+        self.server.ns.load(entries);
         Ok(loaded)
     }
 }
@@ -404,6 +409,8 @@ struct Core {
     dirty: Vec<usize>,
     /// Connections whose reading was paused and must be resumed next turn.
     resume: Vec<usize>,
+    /// Over-the-limit connections waiting for their refusal.
+    refusing: usize,
     /// Connections with a deadline (partial input or stuck output).
     watched: BTreeSet<usize>,
     probes: Vec<Option<ProbeConn>>,
@@ -505,6 +512,7 @@ impl Daemon {
                 free: Vec::new(),
                 dirty: Vec::new(),
                 resume: Vec::new(),
+                refusing: 0,
                 watched: BTreeSet::new(),
                 probes: Vec::new(),
                 free_probes: Vec::new(),
@@ -782,6 +790,17 @@ impl Core {
     }
 
     fn add_conn(&mut self, site: usize, mut stream: TcpStream, peer: SocketAddr) -> io::Result<()> {
+        let full = self.sites[site].live >= self.sites[site].config.max_connections;
+        if full && self.refusing >= MAX_REFUSING {
+            debug!("connection from {peer} dropped: the server is full");
+            return Ok(()); // dropping the stream closes it
+        }
+        if full {
+            warn!(
+                "[{}] {} connections: refusing {peer} (no free workers)",
+                self.sites[site].config.name, self.sites[site].live
+            );
+        }
         let _ = stream.set_nodelay(true);
         net::set_keepalive(stream.as_raw_fd());
         let idx = match self.free.pop() {
@@ -800,11 +819,19 @@ impl Core {
             return Err(e);
         }
         debug!("connection {idx} from {peer}");
+        self.sites[site].live += 1;
+        let session = if full {
+            self.refusing += 1;
+            Session::refusing()
+        } else {
+            Session::with_peer(peer)
+        };
         self.conns[idx] = Some(Conn {
             stream,
             peer,
             site,
-            session: Session::new(),
+            refused: full,
+            session,
             out: Vec::new(),
             out_pos: 0,
             committed: 0,
@@ -813,8 +840,10 @@ impl Core {
             dead: false,
             waiting_since: None,
             frames_seen: 0,
-            dirty: false,
+            // Dirty, so the end of the turn starts its handshake clock.
+            dirty: true,
         });
+        self.dirty.push(idx);
         Ok(())
     }
 
@@ -892,7 +921,11 @@ impl Core {
                 }
                 conn.writable_interest = want_write;
             }
-            let waiting = conn.session.has_partial_input() || conn.pending() > 0;
+            // Half a message, a stuck reply, or a client that has not sent its CONNECT yet
+            // (Pyro5 clients send it at once) all have to finish within the message timeout.
+            let waiting = conn.session.has_partial_input()
+                || conn.pending() > 0
+                || conn.session.awaiting_handshake();
             if waiting {
                 let frames = conn.session.frames_handled();
                 if conn.waiting_since.is_none() || frames != conn.frames_seen {
@@ -941,6 +974,11 @@ impl Core {
             let _ = self.poll.registry().deregister(&mut conn.stream);
             debug!("connection {idx} from {} closed", conn.peer);
             self.free.push(idx);
+            let site = &mut self.sites[conn.site];
+            site.live = site.live.saturating_sub(1);
+            if conn.refused {
+                self.refusing = self.refusing.saturating_sub(1);
+            }
         }
     }
 
@@ -1221,8 +1259,9 @@ impl Core {
             if new.autoclean != old.autoclean {
                 site.autoclean = new.autoclean.map(|c| AutoClean::new(c, now));
             }
-            site.server.config = new.server.clone();
+            site.server.reconfigure(new.server.clone());
             site.server.ns.protect_ns_entry = new.protect_ns_entry;
+            site.config.max_connections = new.max_connections;
             site.config.server = new.server.clone();
             site.config.autoclean = new.autoclean;
             site.config.protect_ns_entry = new.protect_ns_entry;

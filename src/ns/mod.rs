@@ -11,6 +11,7 @@ pub mod registry;
 pub mod uri;
 
 pub use error::PyErr;
+pub mod access;
 pub mod autoclean;
 pub mod broadcast;
 pub mod server;

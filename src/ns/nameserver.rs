@@ -191,6 +191,31 @@ impl Journal for Vec<Change> {
     }
 }
 
+/// Bounds on what clients may store (hardening; Pyro5 has none). A write past one of them
+/// raises NamingError and changes nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NsLimits {
+    pub max_registrations: usize,
+    /// Bytes of UTF-8.
+    pub max_name_len: usize,
+    pub max_uri_len: usize,
+    pub max_tag_len: usize,
+    /// Tags per registration.
+    pub max_tags: usize,
+}
+
+impl Default for NsLimits {
+    fn default() -> NsLimits {
+        NsLimits {
+            max_registrations: 100_000,
+            max_name_len: 1024,
+            max_uri_len: 4096,
+            max_tag_len: 1024,
+            max_tags: 256,
+        }
+    }
+}
+
 /// The `Pyro.NameServer` object.
 #[derive(Clone, Debug)]
 pub struct NameServer {
@@ -198,6 +223,7 @@ pub struct NameServer {
     /// Refuse `register("Pyro.NameServer", ...)` (DECISIONS.md item 4; default on). Off gives
     /// Python's behaviour: the entry is overwritten.
     pub protect_ns_entry: bool,
+    pub limits: NsLimits,
 }
 
 impl NameServer {
@@ -206,6 +232,7 @@ impl NameServer {
         let mut ns = NameServer {
             registry: Registry::new(),
             protect_ns_entry: true,
+            limits: NsLimits::default(),
         };
         ns.set_own_uri(own_uri);
         ns
@@ -357,7 +384,53 @@ impl NameServer {
         Ok(Value::None)
     }
 
+    /// Replace every registration (but this server's own entry) with `entries`, e.g. what a
+    /// store holds. Records nothing.
+    pub fn load(&mut self, entries: impl IntoIterator<Item = (String, Entry)>) {
+        let own = self.registry.get(NAMESERVER_NAME).map(|e| e.uri.clone());
+        self.registry = Registry::new();
+        if let Some(uri) = own {
+            self.set_own_uri(uri);
+        }
+        for (name, entry) in entries {
+            if name != NAMESERVER_NAME {
+                self.registry.insert(name, entry);
+            }
+        }
+    }
+
+    fn check_limits(&self, name: &str, entry: &Entry) -> Result<(), PyErr> {
+        let l = &self.limits;
+        let too_long = |what: &str, len: usize, max: usize| {
+            PyErr::naming(format!("{what} too long: {len} bytes (at most {max})"))
+        };
+        if name.len() > l.max_name_len {
+            return Err(too_long("name", name.len(), l.max_name_len));
+        }
+        if entry.uri.len() > l.max_uri_len {
+            return Err(too_long("uri", entry.uri.len(), l.max_uri_len));
+        }
+        if entry.tags.len() > l.max_tags {
+            return Err(PyErr::naming(format!(
+                "too many metadata tags: {} (at most {})",
+                entry.tags.len(),
+                l.max_tags
+            )));
+        }
+        if let Some(tag) = entry.tags.iter().find(|t| t.len() > l.max_tag_len) {
+            return Err(too_long("metadata tag", tag.len(), l.max_tag_len));
+        }
+        if !self.registry.contains(name) && self.registry.len() >= l.max_registrations {
+            return Err(PyErr::naming(format!(
+                "registry full: at most {} registrations",
+                l.max_registrations
+            )));
+        }
+        Ok(())
+    }
+
     fn put(&mut self, name: &str, entry: Entry, journal: &mut dyn Journal) -> Result<(), PyErr> {
+        self.check_limits(name, &entry)?;
         self.apply(
             vec![Change::Put {
                 name: name.to_string(),

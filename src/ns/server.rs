@@ -7,18 +7,24 @@
 //! handled completely before the next one starts.
 
 use crate::ns::PyErr;
-use crate::ns::nameserver::{Change, DaemonObject, Journal, NameServer};
+use crate::ns::access::AccessPolicy;
+use crate::ns::nameserver::{DaemonObject, Journal, NameServer, NsLimits};
 use crate::serial::{self, Limits, SerializerId, Value};
+use std::net::SocketAddr;
 
 /// Settings that decide protocol behaviour.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServerConfig {
     /// Largest annotations + payload accepted in one frame (and largest inflated payload).
     pub max_message_size: u32,
     /// Nesting and collection limits for every deserializer.
     pub limits: Limits,
+    /// Bounds on the registry and its entries.
+    pub ns_limits: NsLimits,
     /// Compress reply payloads above 100 bytes (Pyro5's COMPRESSION option).
     pub compress: bool,
+    /// Who may write, and the handshake token.
+    pub access: AccessPolicy,
 }
 
 impl Default for ServerConfig {
@@ -26,10 +32,21 @@ impl Default for ServerConfig {
         ServerConfig {
             max_message_size: 4 * 1024 * 1024,
             limits: Limits::default(),
+            ns_limits: NsLimits::default(),
             compress: false,
+            access: AccessPolicy::default(),
         }
     }
 }
+
+/// Who sends a request: the client's address (None in tests and for local callers).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Caller {
+    pub peer: Option<SocketAddr>,
+}
+
+/// The NameServer methods that change the registry (subject to `allow_write`, audited).
+const WRITE_METHODS: &[&str] = &["register", "remove", "set_metadata"];
 
 pub const NS_OBJECT: &str = "Pyro.NameServer";
 pub const DAEMON_OBJECT: &str = "Pyro.Daemon";
@@ -87,29 +104,24 @@ pub struct Server {
     pub ns: NameServer,
     pub daemon: DaemonObject,
     pub rng: Rng,
-    /// The journal of [`Server::invoke`]: registry changes made since the daemon last
-    /// cleared it (memory storage). [`Server::invoke_with_journal`] records elsewhere.
-    pub changes: Vec<Change>,
 }
 
 impl Server {
     pub fn new(config: ServerConfig, ns_uri: String, daemon_info: String, seed: u64) -> Server {
+        let mut ns = NameServer::new(ns_uri);
+        ns.limits = config.ns_limits;
         Server {
             config,
-            ns: NameServer::new(ns_uri),
+            ns,
             daemon: DaemonObject { info: daemon_info },
             rng: Rng::new(seed),
-            changes: Vec::new(),
         }
     }
 
-    /// Decode and execute one INVOKE payload, recording mutations in [`Server::changes`].
-    /// `batch` is FLAGS_BATCH of the request.
-    pub fn invoke(&mut self, ser: SerializerId, payload: &[u8], batch: bool) -> Outcome {
-        let mut changes = std::mem::take(&mut self.changes);
-        let outcome = self.invoke_with_journal(ser, payload, batch, &mut changes);
-        self.changes = changes;
-        outcome
+    /// Apply new settings (SIGHUP reload) to the running objects.
+    pub fn reconfigure(&mut self, config: ServerConfig) {
+        self.ns.limits = config.ns_limits;
+        self.config = config;
     }
 
     /// Decode and execute one INVOKE payload; every mutation is recorded in `journal` before
@@ -119,6 +131,7 @@ impl Server {
         ser: SerializerId,
         payload: &[u8],
         batch: bool,
+        caller: Caller,
         journal: &mut dyn Journal,
     ) -> Outcome {
         let value = match serial::decode(ser, payload, &self.config.limits) {
@@ -136,13 +149,14 @@ impl Server {
             return Outcome::Error(PyErr::daemon("unknown object"));
         }
         if batch {
-            return self.run_batch(&call, journal);
+            return self.run_batch(&call, caller, journal);
         }
         match self.call_one(
             &call.object,
             &call.method,
             &call.args,
             &call.kwargs,
+            caller,
             journal,
         ) {
             Ok(value) => Outcome::Result {
@@ -153,7 +167,7 @@ impl Server {
         }
     }
 
-    fn run_batch(&mut self, call: &Call, journal: &mut dyn Journal) -> Outcome {
+    fn run_batch(&mut self, call: &Call, caller: Caller, journal: &mut dyn Journal) -> Outcome {
         let Some(calls) = call.args.as_seq() else {
             return Outcome::Error(PyErr::type_error(format!(
                 "'{}' object is not iterable",
@@ -191,7 +205,7 @@ impl Server {
             if let Err(e) = checked {
                 return Outcome::Error(e);
             }
-            match self.call_one(&call.object, method, args, kwargs, journal) {
+            match self.call_one(&call.object, method, args, kwargs, caller, journal) {
                 Ok(v) => results.push(v),
                 Err(e) => {
                     results.push(e.to_wrapper_value());
@@ -211,8 +225,20 @@ impl Server {
         method: &str,
         args: &Value,
         kwargs: &Value,
+        caller: Caller,
         journal: &mut dyn Journal,
     ) -> Result<Value, PyErr> {
+        let write = object == NS_OBJECT && WRITE_METHODS.contains(&method);
+        if write && !self.config.access.may_write(caller.peer.map(|p| p.ip())) {
+            let who = caller
+                .peer
+                .map_or_else(|| "an unknown address".to_string(), |p| p.ip().to_string());
+            log::warn!("write refused: {method} from {who} (not in allow_write)");
+            return Err(PyErr::naming(format!(
+                "write access denied: {who} may not {method} on this name server (allow_write)"
+            )));
+        }
+        let raw_args = args;
         let args: &[Value] = match args {
             Value::None => &[],
             other => other.as_seq().ok_or_else(|| {
@@ -222,12 +248,68 @@ impl Server {
                 ))
             })?,
         };
-        let kwargs = kwargs_pairs(kwargs)?;
-        if object == NS_OBJECT {
-            self.ns.invoke(method, args, &kwargs, journal)
-        } else {
-            self.daemon.invoke(method, args, &kwargs)
+        let kwargs_list = kwargs_pairs(kwargs)?;
+        if object != NS_OBJECT {
+            return self.daemon.invoke(method, args, &kwargs_list);
         }
+        let result = self.ns.invoke(method, args, &kwargs_list, journal);
+        if write {
+            audit(caller, method, raw_args, kwargs, &result);
+        }
+        result
+    }
+}
+
+/// The audit line of a write: who, what (the call as Python would write it), and the outcome;
+/// the time is the log line's.
+fn audit(
+    caller: Caller,
+    method: &str,
+    args: &Value,
+    kwargs: &Value,
+    result: &Result<Value, PyErr>,
+) {
+    if !log::log_enabled!(log::Level::Info) {
+        return;
+    }
+    let who = caller
+        .peer
+        .map_or_else(|| "local".to_string(), |p| p.to_string());
+    let mut text = String::new();
+    for v in [args, kwargs] {
+        let mut buf = Vec::new();
+        if serial::serpent::encode(v, &mut buf).is_ok() {
+            let body = String::from_utf8_lossy(&buf);
+            let body = body.split_once('\n').map_or(&*body, |(_, b)| b);
+            if !text.is_empty() {
+                text.push_str(", ");
+            }
+            text.push_str(body);
+        }
+    }
+    if text.len() > 400 {
+        let cut = (0..=400)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        text.truncate(cut);
+        text.push_str("...");
+    }
+    match result {
+        Ok(v) => log::info!("audit: {who} {method} {text} -> {}", short(v)),
+        Err(e) => log::info!(
+            "audit: {who} {method} {text} -> {}: {}",
+            e.short_class(),
+            e.message
+        ),
+    }
+}
+
+fn short(v: &Value) -> String {
+    match v {
+        Value::None => "ok".into(),
+        Value::Int(n) => format!("{n} removed"),
+        other => other.type_name().into(),
     }
 }
 

@@ -6,13 +6,14 @@
 
 use crate::ns::PyErr;
 use crate::ns::nameserver::{Journal, metadata_value};
-use crate::ns::server::{Outcome, Server};
+use crate::ns::server::{Caller, Outcome, Server};
 use crate::serial::{self, SerializerId, Value};
 use crate::wire::{
     self, FLAGS_BATCH, FLAGS_CORR_ID, FLAGS_EXCEPTION, FLAGS_ONEWAY, Frame, FrameError,
     HEADER_SIZE, Header, MSG_CONNECT, MSG_CONNECTFAIL, MSG_CONNECTOK, MSG_INVOKE, MSG_PING,
     MSG_RESULT,
 };
+use std::net::SocketAddr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -20,9 +21,15 @@ enum Phase {
     AwaitConnect,
     /// Handshake done; INVOKE and PING are served.
     Ready,
+    /// The server is full: the first frame is answered with Pyro5's "no free workers"
+    /// CONNECTFAIL, then the connection closes.
+    Refusing,
     /// The server decided to close (after flushing what is queued); input is ignored.
     Closing,
 }
+
+/// What Pyro5's thread pool answers when every worker is busy (wire reference 16).
+pub const NO_FREE_WORKERS: &str = "no free workers, increase server threadpool size";
 
 /// Per-connection protocol state. Owns the bytes of an incomplete frame.
 #[derive(Debug)]
@@ -30,6 +37,7 @@ pub struct Session {
     phase: Phase,
     inbuf: Vec<u8>,
     frames: u64,
+    peer: Option<SocketAddr>,
 }
 
 impl Default for Session {
@@ -44,6 +52,24 @@ impl Session {
             phase: Phase::AwaitConnect,
             inbuf: Vec::new(),
             frames: 0,
+            peer: None,
+        }
+    }
+
+    /// A session for a client at `peer` (for `allow_write` and the audit log).
+    pub fn with_peer(peer: SocketAddr) -> Session {
+        Session {
+            peer: Some(peer),
+            ..Session::new()
+        }
+    }
+
+    /// A session for a connection over the limit: its first frame gets Pyro5's
+    /// "no free workers" CONNECTFAIL (marshal, seq echoed, flags 0, zero id), then it closes.
+    pub fn refusing() -> Session {
+        Session {
+            phase: Phase::Refusing,
+            ..Session::new()
         }
     }
 
@@ -55,6 +81,11 @@ impl Session {
     /// Whether part of a frame is buffered (the daemon times such connections out).
     pub fn has_partial_input(&self) -> bool {
         !self.inbuf.is_empty() && self.phase != Phase::Closing
+    }
+
+    /// Whether the client still owes its CONNECT (the daemon times out silent connections).
+    pub fn awaiting_handshake(&self) -> bool {
+        matches!(self.phase, Phase::AwaitConnect | Phase::Refusing)
     }
 
     /// Whether the handshake has completed.
@@ -118,6 +149,7 @@ impl Session {
             let rest = &buf[used..];
             let (allowed, text): (&[u8], &str) = match self.phase {
                 Phase::AwaitConnect => (&[MSG_CONNECT], "1"),
+                Phase::Refusing => (&[MSG_CONNECT, MSG_INVOKE, MSG_PING], "1"),
                 _ => (&[MSG_INVOKE, MSG_PING], "4,6"),
             };
             let max = u64::from(server.config.max_message_size);
@@ -142,7 +174,7 @@ impl Session {
     /// A framing error: before the handshake Python answers CONNECTFAIL (marshal, seq 0);
     /// afterwards it just closes.
     fn protocol_error(&mut self, e: &FrameError, server: &mut Server, out: &mut Vec<u8>) {
-        if self.phase == Phase::AwaitConnect {
+        if matches!(self.phase, Phase::AwaitConnect | Phase::Refusing) {
             connect_fail(out, server, SerializerId::Marshal, 0, None, &e.message());
         }
         self.phase = Phase::Closing;
@@ -156,6 +188,27 @@ impl Session {
         journal: &mut dyn Journal,
         out: &mut Vec<u8>,
     ) {
+        if self.phase == Phase::Refusing {
+            let mut payload = Vec::with_capacity(64);
+            // A str is representable in marshal; encoding cannot fail.
+            let _ = serial::encode(
+                SerializerId::Marshal,
+                &Value::str(NO_FREE_WORKERS),
+                &mut payload,
+            );
+            let h = Header {
+                msg_type: MSG_CONNECTFAIL,
+                serializer_id: SerializerId::Marshal.as_u8(),
+                flags: 0,
+                seq: header.seq,
+                data_len: 0,
+                annotations_len: 0,
+                corr_id: [0; 16],
+            };
+            wire::emit_frame(out, h, &payload, false);
+            self.phase = Phase::Closing;
+            return;
+        }
         let max = server.config.max_message_size as usize;
         let frame = match Frame::parse(header, body, max) {
             Ok(f) => f,
@@ -192,9 +245,21 @@ impl Session {
             self.phase = Phase::Closing;
             return;
         };
+        let access = &server.config.access;
         let object = serial::decode(ser, &frame.payload, &server.config.limits)
             .map_err(|e| python_str(&e, &frame.payload))
-            .and_then(|v| handshake_object(&v));
+            .and_then(|v| {
+                let object = handshake_object(&v)?;
+                if access.handshake_ok(v.get("handshake").and_then(Value::as_str)) {
+                    Ok(object)
+                } else {
+                    log::warn!(
+                        "handshake refused from {}: wrong or missing token",
+                        self.peer.map_or_else(|| "?".to_string(), |p| p.to_string())
+                    );
+                    Err("handshake failed: wrong or missing token".to_string())
+                }
+            });
         let meta: Result<Value, String> = match object {
             Ok(object) => metadata_value(&object).ok_or_else(|| "unknown object".to_string()),
             Err(e) => Err(e),
@@ -235,7 +300,8 @@ impl Session {
             return;
         };
         let batch = header.flags & FLAGS_BATCH != 0;
-        let outcome = server.invoke_with_journal(ser, &frame.payload, batch, journal);
+        let caller = Caller { peer: self.peer };
+        let outcome = server.invoke_with_journal(ser, &frame.payload, batch, caller, journal);
         if header.flags & FLAGS_ONEWAY != 0 {
             return; // M23: executed, never answered, errors swallowed
         }

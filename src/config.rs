@@ -378,32 +378,27 @@ pub fn parse(text: &str, strict: bool) -> Result<Config, ConfigError> {
     .config(&root, strict)
 }
 
-/// Reads and parses one configuration file. Read errors name the path.
+/// Reads and parses one configuration file. Errors do not repeat the path: callers say
+/// `PATH: ERROR` once.
 pub fn load_file(path: &Path, strict: bool) -> Result<Config, ConfigError> {
     let file_error = |message: String| ConfigError {
         key: String::new(),
         line: None,
         message,
     };
-    let metadata = std::fs::metadata(path)
-        .map_err(|e| file_error(format!("cannot read {}: {e}", path.display())))?;
+    let metadata =
+        std::fs::metadata(path).map_err(|e| file_error(format!("cannot read the file: {e}")))?;
     if metadata.len() > MAX_CONFIG_BYTES as u64 {
         return Err(file_error(format!(
-            "{} is {} bytes; a configuration file may have at most {MAX_CONFIG_BYTES}",
-            path.display(),
+            "the file has {} bytes; a configuration file may have at most {MAX_CONFIG_BYTES}",
             metadata.len()
         )));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| file_error(format!("cannot read {}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| file_error(format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes)
-        .map_err(|e| file_error(format!("{} is not UTF-8 text: {e}", path.display())))?;
-    parse(&text, strict).map_err(|mut e| {
-        if e.key.is_empty() {
-            e.message = format!("{}: {}", path.display(), e.message);
-        }
-        e
-    })
+        .map_err(|e| file_error(format!("the file is not UTF-8 text: {e}")))?;
+    parse(&text, strict)
 }
 
 /// `/etc/labns/labns.yml` for root, else `$XDG_CONFIG_HOME/labns/labns.yml` (an absolute
@@ -2664,21 +2659,19 @@ lab         10.0.0.2   9090  10.0.0.255:9191  7.5s       no          lmdb /srv/l
     }
 
     #[test]
-    fn load_file_errors_name_the_path() {
+    fn load_file_errors_leave_the_path_to_the_caller() {
         let missing = Path::new("/nonexistent/labns/config.yml");
         let e = load_file(missing, false).unwrap_err();
         assert_eq!(e.key, "");
-        assert!(e.message.contains("/nonexistent/labns/config.yml"), "{e}");
+        // The caller names the file once ("FILE: cannot read the file: ..."), so the message
+        // itself does not repeat it.
+        assert!(e.message.starts_with("cannot read the file: "), "{e}");
         let ini = Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/data/config/pyrolab-0.1.0.ini"
         ));
         let e = load_file(ini, false).unwrap_err();
-        assert!(
-            e.message
-                .contains("pyrolab-0.1.0.ini: this is a PyroLab 0.1 INI"),
-            "{e}"
-        );
+        assert!(e.message.contains("this is a PyroLab 0.1 INI"), "{e}");
     }
 
     #[test]

@@ -68,6 +68,7 @@ const MAP_SIZE_GRANULE: u64 = 64 << 10;
 
 const LOCK_FILE: &str = "labns.lock";
 const DATA_FILE: &str = "data.mdb";
+const LMDB_LOCK_FILE: &str = "lock.mdb";
 const META_DB: &str = "labns-meta";
 const NAMES_DB: &str = "labns-names";
 const KEY_FORMAT: &[u8] = b"format";
@@ -191,6 +192,18 @@ impl Store {
         let lock = lock_store(path)?;
 
         let data = path.join(DATA_FILE);
+        // LMDB's own error would not say which of its files is wrong.
+        for file in [DATA_FILE, LMDB_LOCK_FILE] {
+            let p = path.join(file);
+            if let Ok(meta) = fs::symlink_metadata(&p)
+                && !meta.is_file()
+            {
+                return Err(corrupt(
+                    path,
+                    format!("{} is not a regular file", p.display()),
+                ));
+            }
+        }
         match fs::metadata(&data) {
             Ok(meta) if meta.len() == 0 => {
                 return Err(corrupt(path, format!("{DATA_FILE} is empty (truncated?)")));
@@ -203,6 +216,23 @@ impl Store {
             Err(e) => return Err(io("read", &data)(e)),
         }
 
+        // A store that grew past the configured map size (the setting was lowered) would load
+        // but refuse every write, even a remove: give it room beyond its data instead.
+        let existing = fs::metadata(&data).map(|m| m.len()).unwrap_or(0);
+        let map_bytes = if existing >= map_size {
+            let grown = checked_map_size(existing + existing / 4 + (1 << 20))?;
+            log::warn!(
+                "store {} holds {} bytes, more than the map size {}: using a map of {}",
+                path.display(),
+                existing,
+                show_size(map_size),
+                show_size(grown)
+            );
+            usize::try_from(grown).unwrap_or(map_bytes)
+        } else {
+            map_bytes
+        };
+        let map_size = map_bytes as u64;
         let mut options = EnvOpenOptions::new();
         options.map_size(map_bytes).max_dbs(2);
         // SAFETY: LMDB maps data.mdb; heed requires that nothing else modifies that file while
@@ -211,8 +241,8 @@ impl Store {
         let env = unsafe { options.open(path) }.map_err(|e| match e {
             heed::Error::Mdb(e) if is_corruption(&e) => corrupt(path, e.to_string()),
             heed::Error::Io(error) => StoreError::Io {
-                path: data.clone(),
-                action: "open",
+                path: path.to_path_buf(),
+                action: "open the LMDB environment in",
                 error,
             },
             heed::Error::EnvAlreadyOpened => StoreError::InUse {

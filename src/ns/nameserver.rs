@@ -208,10 +208,10 @@ impl Default for NsLimits {
     fn default() -> NsLimits {
         NsLimits {
             max_registrations: 100_000,
-            max_name_len: 1024,
-            max_uri_len: 4096,
-            max_tag_len: 1024,
-            max_tags: 256,
+            max_name_len: 4096,
+            max_uri_len: 8192,
+            max_tag_len: 4096,
+            max_tags: 1024,
         }
     }
 }

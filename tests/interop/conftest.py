@@ -214,3 +214,11 @@ def ns(server, serializer):
     p = Pyro5.api.locate_ns(host=server.host, port=server.port)
     with p:
         yield p
+
+
+@pytest.fixture
+def labns_home():
+    """A scratch configuration/data area (interop_util.LabnsHome), removed after the test."""
+    home = U.LabnsHome()
+    yield home
+    home.cleanup()

@@ -190,7 +190,7 @@ def server_command(host, port, labns_args=(), python_args=()):
 
 
 def start_server(host=HOST, port=None, labns_args=(), python_args=(), python_env=None, bc=None,
-                 wait=True):
+                 wait=True, labns_cmd=None, env_extra=None):
     """Start the name server under test on host:port (a free port when None).
 
     labns_args: extra labns flags; python_args / python_env: the equivalent for the Python reference.
@@ -198,14 +198,23 @@ def start_server(host=HOST, port=None, labns_args=(), python_args=(), python_env
     CLI refuses to run a responder for a loopback NS, so for the reference the responder is Pyro5's
     own BroadcastServer class, started in a helper process for the NS's URI (same code path the CLI
     uses for non-loopback binds).
+    labns_cmd: the whole labns argument list (after the binary; labns target only), replacing
+    `start --host HOST --port PORT labns_args`: host and port then only say where to wait for it.
+    env_extra: extra environment variables for the server process (either target).
     """
     if port is None:
         port = free_port(host)
     labns_args = list(labns_args)
     if bc is not None:
         labns_args += ["--bchost", bc[0], "--bcport", str(bc[1])]
-    cmd = server_command(host, port, labns_args, python_args)
+    if labns_cmd is not None:
+        if not IS_LABNS:
+            raise ValueError("labns_cmd is for the labns target only")
+        cmd = [LABNS_BIN] + list(labns_cmd)
+    else:
+        cmd = server_command(host, port, labns_args, python_args)
     env = loopback_env(None if IS_LABNS else python_env)
+    env.update(env_extra or {})
     if IS_LABNS:
         env.setdefault("RUST_BACKTRACE", "1")
     if IS_LABNS and not os.access(LABNS_BIN, os.X_OK):
@@ -447,3 +456,80 @@ def exception_info(fr):
 def send_signal_and_wait(srv, sig=signal.SIGTERM, timeout=10):
     srv.signal(sig)
     return srv.wait(timeout)
+
+
+# ------------------------------------------------------------------------------------------------
+# labns configuration and data directories (persistence, autoclean and configuration tests)
+
+DEFAULT_TEST_CONFIG = """\
+# written by the interop tests: a 'default' entry on loopback, nothing persistent
+nameservers:
+  default:
+    host: 127.0.0.1
+"""
+
+
+class LabnsHome:
+    """A scratch area for labns' configuration and data. The tests run as root, whose defaults are
+    /etc/labns/labns.yml and /var/lib/labns: every labns process started with env() gets
+    LABNS_CONFIG, LABNS_DATA_DIR, HOME and XDG_* pointing in here, so nothing else is read or
+    written. LABNS_CONFIG names an existing file from the start (a 'default' entry on 127.0.0.1),
+    since an explicit configuration file that is missing is an error."""
+
+    def __init__(self):
+        self.root = tempfile.mkdtemp(prefix="labns-interop-home-")
+        self.config = os.path.join(self.root, "etc", "labns.yml")
+        self.data = os.path.join(self.root, "data")
+        self.home = os.path.join(self.root, "home")
+        os.makedirs(os.path.dirname(self.config))
+        os.makedirs(self.home)
+        self.write(self.config, DEFAULT_TEST_CONFIG)
+
+    def path(self, *parts):
+        return os.path.join(self.root, *parts)
+
+    def write(self, path, text):
+        """Write text to path (relative paths are inside the scratch area); returns the path."""
+        path = os.path.join(self.root, path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def env(self, **extra):
+        env = {
+            "LABNS_CONFIG": self.config,
+            "LABNS_DATA_DIR": self.data,
+            "HOME": self.home,
+            "XDG_CONFIG_HOME": os.path.join(self.home, ".config"),
+            "XDG_DATA_HOME": os.path.join(self.home, ".local", "share"),
+        }
+        env.update(extra)
+        return env
+
+    def run(self, *args, env=None, timeout=15):
+        """Run labns to completion with this area's environment; (rc, stdout, stderr)."""
+        full = loopback_env(self.env())
+        full.update(env or {})
+        full = {k: v for k, v in full.items() if v is not None}
+        p = subprocess.run([LABNS_BIN] + list(args), capture_output=True, text=True, timeout=timeout,
+                           stdin=subprocess.DEVNULL, env=full)
+        return p.returncode, p.stdout, p.stderr
+
+    def cleanup(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def wait_for(predicate, timeout, interval=0.05):
+    """Poll predicate() until it is true or timeout seconds pass; returns its last value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() >= deadline:
+            return value
+        time.sleep(interval)
+
+
+def error_lines(text):
+    """The lines of labns' stderr that are not log lines (the `labns: ...` messages)."""
+    return [ln for ln in text.splitlines() if ln.startswith("labns:")]

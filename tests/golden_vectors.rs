@@ -371,7 +371,13 @@ fn replay(only: impl Fn(&str) -> bool) -> (usize, Vec<String>) {
             }
             let session = g.sessions.get_mut(&conn).unwrap();
             let mut out = Vec::new();
-            session.receive(&bytes, &mut g.server, &mut Vec::<Change>::new(), &mut out);
+            session.receive(
+                &bytes,
+                &mut g.server,
+                &mut Vec::<Change>::new(),
+                &mut out,
+                usize::MAX,
+            );
             let mut expected = Vec::new();
             while i < frames.len() && frames[i]["dir"] == "s2c" && frames[i]["conn"] == f["conn"] {
                 expected.extend(hex(frames[i]["hex"].as_str().unwrap()));

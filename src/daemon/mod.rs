@@ -226,11 +226,13 @@ fn bind_listener(config: &SiteConfig) -> Result<TcpListener, StartError> {
                 err,
             })
             .and_then(|addr| {
-                TcpListener::bind(addr).map_err(|err| StartError::Bind {
+                let listener = TcpListener::bind(addr).map_err(|err| StartError::Bind {
                     addr,
                     what: "the name server",
                     err,
-                })
+                })?;
+                net::deepen_backlog(listener.as_raw_fd());
+                Ok(listener)
             });
         let not_yet = match &attempt {
             Err(StartError::Bind { err, .. }) => err.kind() == io::ErrorKind::AddrNotAvailable,
@@ -1298,6 +1300,18 @@ fn read_conn(
     max_output: usize,
 ) {
     conn.read_paused = false;
+    // Drop the already-written prefix, so `out` holds exactly what is pending (the session
+    // bounds its output by `out.len()`).
+    if conn.out_pos > 0 {
+        conn.out.drain(..conn.out_pos);
+        conn.committed -= conn.out_pos;
+        conn.out_pos = 0;
+    }
+    // Frames left buffered when the output went over its bound come first.
+    if conn.session.has_buffered_input() && conn.pending() <= max_output {
+        conn.session
+            .receive(&[], server, journal, &mut conn.out, max_output);
+    }
     loop {
         if conn.dead || conn.session.is_closing() {
             return;
@@ -1313,7 +1327,8 @@ fn read_conn(
             }
             Ok(n) => {
                 let data = &scratch[..n];
-                conn.session.receive(data, server, journal, &mut conn.out);
+                conn.session
+                    .receive(data, server, journal, &mut conn.out, max_output);
             }
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,

@@ -120,6 +120,17 @@ pub fn raise_nofile_limit() -> io::Result<u64> {
     Ok(lim.rlim_cur as u64)
 }
 
+/// Listen with a deep accept queue: mio listens with 128, and a burst of more simultaneous
+/// connects than that makes the kernel drop SYNs (the clients retry only after 1, 3, 7 s).
+/// Calling `listen` again on a listening socket only changes its backlog.
+pub fn deepen_backlog(fd: std::os::fd::RawFd) {
+    // SAFETY: listen on a valid listening socket only adjusts the queue length; on error the
+    // old backlog stays, which is acceptable.
+    unsafe {
+        libc::listen(fd, 4096);
+    }
+}
+
 /// Turn on SO_KEEPALIVE (Pyro5 does, so dead peers eventually free their connection).
 pub fn set_keepalive(fd: std::os::fd::RawFd) {
     let on: libc::c_int = 1;

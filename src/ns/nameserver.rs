@@ -404,7 +404,8 @@ impl NameServer {
         let too_long = |what: &str, len: usize, max: usize| {
             PyErr::naming(format!("{what} too long: {len} bytes (at most {max})"))
         };
-        if name.len() > l.max_name_len {
+        let new = !self.registry.contains(name);
+        if new && name.len() > l.max_name_len {
             return Err(too_long("name", name.len(), l.max_name_len));
         }
         if entry.uri.len() > l.max_uri_len {
@@ -420,7 +421,7 @@ impl NameServer {
         if let Some(tag) = entry.tags.iter().find(|t| t.len() > l.max_tag_len) {
             return Err(too_long("metadata tag", tag.len(), l.max_tag_len));
         }
-        if !self.registry.contains(name) && self.registry.len() >= l.max_registrations {
+        if new && self.registry.len() >= l.max_registrations {
             return Err(PyErr::naming(format!(
                 "registry full: at most {} registrations",
                 l.max_registrations

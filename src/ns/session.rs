@@ -78,6 +78,12 @@ impl Session {
         self.phase == Phase::Closing
     }
 
+    /// Whether whole frames wait to be handled (output was over its bound): the daemon calls
+    /// [`Session::receive`] again, with no new data, once the output drained.
+    pub fn has_buffered_input(&self) -> bool {
+        !self.inbuf.is_empty() && self.phase != Phase::Closing
+    }
+
     /// Whether part of a frame is buffered (the daemon times such connections out).
     pub fn has_partial_input(&self) -> bool {
         !self.inbuf.is_empty() && self.phase != Phase::Closing
@@ -106,26 +112,29 @@ impl Session {
     /// Feed bytes read from the socket: every complete frame is handled and its reply (if
     /// any) appended to `out`. Frames are handled straight from `data` when nothing is
     /// buffered; only the tail of an incomplete frame is copied.
-    /// Registry changes are recorded in `journal` before their reply is produced.
+    /// Registry changes are recorded in `journal` before their reply is produced. Once `out`
+    /// holds more than `max_output` bytes, no further frame is handled: the rest stays
+    /// buffered until the caller drained `out` and calls again (with more data or none).
     pub fn receive(
         &mut self,
         data: &[u8],
         server: &mut Server,
         journal: &mut dyn Journal,
         out: &mut Vec<u8>,
+        max_output: usize,
     ) {
         if self.phase == Phase::Closing {
             return;
         }
         if self.inbuf.is_empty() {
-            let used = self.process(data, server, journal, out);
+            let used = self.process(data, server, journal, out, max_output);
             if self.phase != Phase::Closing && used < data.len() {
                 self.inbuf.extend_from_slice(&data[used..]);
             }
         } else {
             let mut buf = std::mem::take(&mut self.inbuf);
             buf.extend_from_slice(data);
-            let used = self.process(&buf, server, journal, out);
+            let used = self.process(&buf, server, journal, out, max_output);
             if self.phase != Phase::Closing {
                 buf.drain(..used);
                 self.inbuf = buf;
@@ -143,9 +152,10 @@ impl Session {
         server: &mut Server,
         journal: &mut dyn Journal,
         out: &mut Vec<u8>,
+        max_output: usize,
     ) -> usize {
         let mut used = 0;
-        while self.phase != Phase::Closing {
+        while self.phase != Phase::Closing && out.len() <= max_output {
             let rest = &buf[used..];
             let (allowed, text): (&[u8], &str) = match self.phase {
                 Phase::AwaitConnect => (&[MSG_CONNECT], "1"),
@@ -431,4 +441,135 @@ fn connect_fail(
         corr_id: corr_id.unwrap_or_else(|| server.rng.uuid4()),
     };
     wire::emit_frame(out, h, &payload, server.config.compress);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ns::nameserver::Change;
+    use crate::ns::server::ServerConfig;
+
+    fn frame(msg_type: u8, seq: u16, payload: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let h = Header {
+            msg_type,
+            serializer_id: 1,
+            flags: 0,
+            seq,
+            data_len: 0,
+            annotations_len: 0,
+            corr_id: [0; 16],
+        };
+        wire::emit_frame(&mut out, h, payload, false);
+        out
+    }
+
+    fn connected() -> (Session, Server) {
+        let mut server = Server::new(
+            ServerConfig::default(),
+            "PYRO:Pyro.NameServer@127.0.0.1:9090".into(),
+            "info".into(),
+            1,
+        );
+        let mut s = Session::new();
+        let mut out = Vec::new();
+        let hs = frame(
+            MSG_CONNECT,
+            0,
+            b"# serpent utf-8 python3.2\n{'handshake':'hello','object':'Pyro.NameServer'}",
+        );
+        s.receive(
+            &hs,
+            &mut server,
+            &mut Vec::<Change>::new(),
+            &mut out,
+            usize::MAX,
+        );
+        assert!(s.is_connected());
+        (s, server)
+    }
+
+    #[test]
+    fn output_over_its_bound_stops_handling_until_drained() {
+        let (mut s, mut server) = connected();
+        let call = b"# serpent utf-8 python3.2\n('Pyro.NameServer','count',(),{})";
+        let mut burst = Vec::new();
+        for seq in 1..=100 {
+            burst.extend(frame(MSG_INVOKE, seq, call));
+        }
+        let mut out = Vec::new();
+        let journal = &mut Vec::<Change>::new();
+        s.receive(&burst, &mut server, journal, &mut out, 200);
+        let first = s.frames_handled();
+        assert!(first < 10, "handled {first} frames past a 200-byte bound");
+        assert!(s.has_buffered_input());
+        // Drained: the buffered frames are handled without new input.
+        let mut replies = 0;
+        for _ in 0..100 {
+            out.clear();
+            s.receive(&[], &mut server, journal, &mut out, 200);
+            replies += 1;
+            if !s.has_buffered_input() {
+                break;
+            }
+        }
+        assert_eq!(s.frames_handled(), 101, "every request answered in the end");
+        assert!(replies > 10);
+    }
+
+    #[test]
+    fn refusing_session_answers_no_free_workers_in_marshal() {
+        let mut server = connected().1;
+        let mut s = Session::refusing();
+        let mut out = Vec::new();
+        let hs = frame(
+            MSG_CONNECT,
+            7,
+            b"# serpent utf-8 python3.2\n{'handshake':'hello','object':'Pyro.NameServer'}",
+        );
+        s.receive(
+            &hs,
+            &mut server,
+            &mut Vec::<Change>::new(),
+            &mut out,
+            usize::MAX,
+        );
+        let h = Header::parse(out.first_chunk().unwrap()).unwrap();
+        assert_eq!(
+            (h.msg_type, h.serializer_id, h.flags, h.seq),
+            (MSG_CONNECTFAIL, 2, 0, 7)
+        );
+        assert_eq!(h.corr_id, [0; 16]);
+        let text = serial::decode(
+            SerializerId::Marshal,
+            &out[HEADER_SIZE..],
+            &Default::default(),
+        )
+        .unwrap();
+        assert_eq!(text, Value::str(NO_FREE_WORKERS));
+        assert!(s.is_closing());
+    }
+
+    #[test]
+    fn wrong_token_is_refused_in_the_handshake() {
+        let (_, mut server) = connected();
+        server.config.access.token = Some("s3cret".into());
+        for (handshake, ok) in [("'s3cret'", true), ("'hello'", false), ("None", false)] {
+            let payload = format!(
+                "# serpent utf-8 python3.2\n{{'handshake':{handshake},'object':'Pyro.NameServer'}}"
+            );
+            let mut s = Session::new();
+            let mut out = Vec::new();
+            s.receive(
+                &frame(MSG_CONNECT, 0, payload.as_bytes()),
+                &mut server,
+                &mut Vec::<Change>::new(),
+                &mut out,
+                usize::MAX,
+            );
+            let h = Header::parse(out.first_chunk().unwrap()).unwrap();
+            assert_eq!(h.msg_type == MSG_CONNECTOK, ok, "{handshake}");
+            assert_eq!(s.is_connected(), ok);
+        }
+    }
 }

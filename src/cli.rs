@@ -1,12 +1,17 @@
 //! The command line: with `main.rs`, the only code that sees argv, the environment and exit
 //! codes. Parses with pico-args into a [`Command`]; every error is one line for the user.
 
+use crate::bench::{BenchConfig, Op, Stop};
+use crate::client::{DEFAULT_BC_ADDRS, Locate};
 use crate::config::{self, StorageKind};
+use crate::control::{Action, ControlRequest};
 use crate::daemon::Broadcast;
 use crate::launch::{Overrides, Selection, StartRequest};
 use crate::ns::access::Cidr;
+use crate::serial::SerializerId;
 use std::ffi::OsString;
 use std::fmt;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -21,6 +26,9 @@ Usage:
   labns config update FILE     validate FILE and install it as the configuration
   labns config check FILE      validate FILE only
   labns config show            print the effective settings of every name server
+  labns ping | list | lookup | register | remove | ...
+                               talk to a running name server (pyro5-nsc's commands, below)
+  labns bench [OPTIONS]        load a name server and report throughput and latency
   labns --help | --version
 
 Configuration (PyroLab YAML with a `nameservers:` section):
@@ -70,6 +78,57 @@ Without --bchost/--bcport and without a configuration, the broadcast responder r
 Pyro5, only when the name server is bound to a non-loopback IPv4 address.
 Signals: SIGTERM/SIGINT stop (after the last commit), SIGHUP reloads the configuration.
 Logging goes to stderr; set RUST_LOG=debug for more.
+
+Control commands (as pyro5-nsc has them; listings are sorted tables of names, URIs and tags):
+  labns ping                   check that the name server answers
+  labns list [PREFIX]          every registration, or those whose name starts with PREFIX
+  labns listmatching REGEX     registrations whose name matches REGEX (Python re.match)
+  labns lookup NAME            NAME's URI (and its tags on a second line)
+  labns register NAME URI      register NAME (refused when NAME exists)
+  labns remove NAME            remove NAME
+  labns removematching REGEX   remove every name matching REGEX (asks first, unless --yes)
+  labns setmeta NAME [TAG...]  replace NAME's tags (no TAG: clear them)
+  labns yplookup_all TAG...    registrations that have all the TAGs
+  labns yplookup_any TAG...    registrations that have any of the TAGs
+Options of the control commands:
+  -n, --host HOST              the name server's host; without it the name server is found
+                               as Pyro5's locate_ns() does: localhost, then a broadcast
+  -p, --port PORT              its port [default: 9090]; without --host, the port of both
+                               discovery steps (as in pyro5-nsc) [default: 9090, 9091]
+      --bcaddr ADDR            where the discovery broadcast goes (repeatable)
+                               [default: 255.255.255.255 and 0.0.0.0]
+      --timeout SECS           give up after SECS [default: 5]
+      --serializer NAME        serpent | json | marshal | msgpack [default: serpent]
+      --json                   print one JSON document instead of text
+      --token-file FILE        the handshake token of a name server started with one
+  -y, --yes                    removematching: do not ask for confirmation
+  Arguments after `--` are taken as they are (for a TAG or REGEX starting with '-').
+  Exit status: 0 done, 1 not reachable / refused by the name server / not confirmed, 2 usage.
+
+Benchmark (closed loop: every connection has one request in flight; every reply is checked):
+  labns bench [OPTIONS]        load a name server, print throughput and latency percentiles
+  labns bench-echo [-n HOST] [-p PORT]
+                               the ceiling: a server answering every request frame with a
+                               canned reply of the size of a real lookup reply
+  labns bench-startup [-n HOST] -p PORT [--timeout SECS] [--json] -- COMMAND [ARG...]
+                               run COMMAND, print the time until HOST:PORT accepts, stop it
+Options of `bench`:
+  -n, --host HOST              [default: 127.0.0.1]
+  -p, --port PORT              [default: 9090]
+      --op OP                  lookup | register | list | yplookup | connect (a new
+                               connection, handshake, one lookup, close) [default: lookup]
+  -c, --connections C          concurrent connections [default: 16]
+      --duration SECS          how long to run [default: 10]
+      --requests N             stop after N requests instead
+      --warmup SECS            do not count replies to requests sent in the first SECS
+      --serializer NAME        serpent | json | marshal | msgpack [default: serpent]
+      --preload N              register N names first (bench.000000, ...; skipped when they
+                               are there already); lookup and yplookup then spread over
+                               them, list expects them
+      --idle N                 open N more connections first and keep them idle
+      --timeout SECS           connect time-out and longest wait for any reply [default: 10]
+      --token-file FILE        the handshake token of a name server started with one
+      --json                   print one JSON line on stdout (the summary goes to stderr)
 ";
 
 #[derive(Debug)]
@@ -90,6 +149,22 @@ pub enum Command {
         strict: bool,
         config: Option<PathBuf>,
         data_dir: Option<PathBuf>,
+    },
+    Control(Box<ControlRequest>),
+    Bench {
+        config: Box<BenchConfig>,
+        json: bool,
+    },
+    BenchEcho {
+        host: String,
+        port: u16,
+    },
+    BenchStartup {
+        host: String,
+        port: u16,
+        timeout: Duration,
+        json: bool,
+        command: Vec<OsString>,
     },
 }
 
@@ -196,7 +271,30 @@ fn seconds(s: &str, what: &str) -> Result<Duration, CliError> {
     Ok(Duration::from_secs_f64(secs))
 }
 
-pub fn parse(argv: Vec<OsString>) -> Result<Command, CliError> {
+/// The control command words.
+const CONTROL_WORDS: [&str; 10] = [
+    "ping",
+    "list",
+    "listmatching",
+    "lookup",
+    "register",
+    "remove",
+    "removematching",
+    "setmeta",
+    "yplookup_all",
+    "yplookup_any",
+];
+
+pub fn parse(mut argv: Vec<OsString>) -> Result<Command, CliError> {
+    // Everything after `--` is positional, taken as is.
+    let tail = match argv.iter().position(|a| a == "--") {
+        Some(at) => {
+            let tail = argv.split_off(at + 1);
+            argv.pop();
+            Some(tail)
+        }
+        None => None,
+    };
     let mut args = pico_args::Arguments::from_vec(argv);
     if args.contains(["-h", "--help"]) {
         return Ok(Command::Help);
@@ -207,10 +305,20 @@ pub fn parse(argv: Vec<OsString>) -> Result<Command, CliError> {
     let sub: Option<String> = args
         .subcommand()
         .map_err(|_| err("the command is not valid UTF-8"))?;
+    let takes_tail =
+        matches!(sub.as_deref(), Some(w) if CONTROL_WORDS.contains(&w) || w == "bench-startup");
+    if tail.is_some() && !takes_tail {
+        return Err(err("unexpected argument '--' (see labns --help)"));
+    }
+    let tail = tail.unwrap_or_default();
     match sub.as_deref() {
         Some("start") => Ok(Command::Start(Box::new(parse_start(args)?))),
         Some("config") => parse_config(args),
         Some("help") => Ok(Command::Help),
+        Some(word) if CONTROL_WORDS.contains(&word) => parse_control(word, args, tail),
+        Some("bench") => parse_bench(args),
+        Some("bench-echo") => parse_echo(args),
+        Some("bench-startup") => parse_startup(args, tail),
         Some(other) => Err(err(format!("unknown command '{other}' (see labns --help)"))),
         None => Err(err("no command given (see labns --help)")),
     }
@@ -382,6 +490,234 @@ fn parse_start(mut args: pico_args::Arguments) -> Result<StartRequest, CliError>
     })
 }
 
+fn serializer(args: &mut pico_args::Arguments) -> Result<Option<SerializerId>, CliError> {
+    let Some(name) = value::<String>(args, "--serializer", "serializer")? else {
+        return Ok(None);
+    };
+    SerializerId::from_name(&name).map(Some).ok_or_else(|| {
+        err(format!(
+            "invalid serializer '{name}': expected serpent, json, marshal or msgpack"
+        ))
+    })
+}
+
+fn timeout(args: &mut pico_args::Arguments) -> Result<Option<Duration>, CliError> {
+    value::<String>(args, "--timeout", "timeout")?
+        .map(|s| seconds(&s, "timeout"))
+        .transpose()
+}
+
+/// `--token-file FILE`: the handshake token a name server started with `--token-file` wants.
+fn token_file(args: &mut pico_args::Arguments) -> Result<Option<String>, CliError> {
+    let Some(path) = value::<PathBuf>(args, "--token-file", "token file")? else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| err(format!("--token-file: cannot read {}: {e}", path.display())))?;
+    let token = text.trim_end_matches(['\n', '\r']).to_string();
+    if token.is_empty() {
+        return Err(err(format!("--token-file: {} is empty", path.display())));
+    }
+    Ok(Some(token))
+}
+
+/// A port that must name a real port (not 0).
+fn nonzero_port(args: &mut pico_args::Arguments) -> Result<Option<u16>, CliError> {
+    match port(args, ["-p", "--port"], "port")? {
+        Some(0) => Err(err("invalid port '0': expected a number 1-65535")),
+        p => Ok(p),
+    }
+}
+
+/// The free arguments left after the options: an option-looking one is an unknown option.
+fn positionals(
+    mut args: pico_args::Arguments,
+    tail: Vec<OsString>,
+) -> Result<Vec<String>, CliError> {
+    let mut out = Vec::new();
+    while let Some(a) = args
+        .opt_free_from_str::<String>()
+        .map_err(|_| err("arguments must be valid UTF-8"))?
+    {
+        if a.starts_with('-') && a.len() > 1 {
+            return Err(err(format!("unknown option '{a}' (see labns --help)")));
+        }
+        out.push(a);
+    }
+    for a in tail {
+        out.push(
+            a.into_string()
+                .map_err(|_| err("arguments must be valid UTF-8"))?,
+        );
+    }
+    Ok(out)
+}
+
+fn parse_control(
+    word: &str,
+    mut args: pico_args::Arguments,
+    tail: Vec<OsString>,
+) -> Result<Command, CliError> {
+    let a = &mut args;
+    let host = value::<String>(a, ["-n", "--host"], "host")?.filter(|h| !h.is_empty());
+    let port = nonzero_port(a)?;
+    let mut locate = Locate::new(host, port);
+    if let Some(t) = timeout(a)? {
+        locate.timeout = t;
+    }
+    if let Some(s) = serializer(a)? {
+        locate.serializer = s;
+    }
+    locate.token = token_file(a)?;
+    let bcaddrs: Vec<String> = a
+        .values_from_str("--bcaddr")
+        .map_err(|_| err("option --bcaddr needs an address"))?;
+    if !bcaddrs.is_empty() {
+        locate.bc_addrs = bcaddrs
+            .iter()
+            .map(|s| {
+                s.parse::<IpAddr>()
+                    .map_err(|_| err(format!("invalid --bcaddr '{s}': expected an IP address")))
+            })
+            .collect::<Result<_, _>>()?;
+    } else {
+        locate.bc_addrs = DEFAULT_BC_ADDRS.to_vec();
+    }
+    let json = a.contains("--json");
+    let yes = a.contains(["-y", "--yes"]);
+    let rest = positionals(args, tail)?;
+    let usage = |what: &str| err(format!("usage: labns {word} {what}").trim_end());
+    let action = match (word, rest.as_slice()) {
+        ("ping", []) => Action::Ping,
+        ("ping", _) => return Err(usage("")),
+        ("list", []) => Action::List { prefix: None },
+        ("list", [p]) => Action::List {
+            prefix: Some(p.clone()),
+        },
+        ("list", _) => return Err(usage("[PREFIX]")),
+        ("listmatching", [r]) => Action::ListMatching { regex: r.clone() },
+        ("listmatching", _) => return Err(usage("REGEX")),
+        ("lookup", [n]) => Action::Lookup { name: n.clone() },
+        ("lookup", _) => return Err(usage("NAME")),
+        ("register", [n, u]) => Action::Register {
+            name: n.clone(),
+            uri: u.clone(),
+        },
+        ("register", _) => return Err(usage("NAME URI")),
+        ("remove", [n]) => Action::Remove { name: n.clone() },
+        ("remove", _) => return Err(usage("NAME")),
+        ("removematching", [r]) => Action::RemoveMatching { regex: r.clone() },
+        ("removematching", _) => return Err(usage("REGEX")),
+        ("setmeta", [n, tags @ ..]) => Action::SetMeta {
+            name: n.clone(),
+            tags: tags.to_vec(),
+        },
+        ("setmeta", _) => return Err(usage("NAME [TAG...]")),
+        ("yplookup_all", tags) if !tags.is_empty() => Action::YpLookupAll {
+            tags: tags.to_vec(),
+        },
+        ("yplookup_any", tags) if !tags.is_empty() => Action::YpLookupAny {
+            tags: tags.to_vec(),
+        },
+        (_, _) => return Err(usage("TAG...")),
+    };
+    if yes && !matches!(action, Action::RemoveMatching { .. }) {
+        return Err(err("--yes only applies to removematching"));
+    }
+    Ok(Command::Control(Box::new(ControlRequest {
+        action,
+        locate,
+        json,
+        yes,
+    })))
+}
+
+fn parse_bench(mut args: pico_args::Arguments) -> Result<Command, CliError> {
+    let a = &mut args;
+    let mut c = BenchConfig::default();
+    if let Some(h) = value::<String>(a, ["-n", "--host"], "host")? {
+        c.host = h;
+    }
+    if let Some(p) = nonzero_port(a)? {
+        c.port = p;
+    }
+    if let Some(op) = value::<String>(a, "--op", "operation")? {
+        c.op = Op::from_name(&op).ok_or_else(|| {
+            err(format!(
+                "invalid --op '{op}': expected lookup, register, list, yplookup or connect"
+            ))
+        })?;
+    }
+    if let Some(n) = value::<usize>(a, ["-c", "--connections"], "number of connections")? {
+        if n == 0 || n > 100_000 {
+            return Err(err("--connections must be between 1 and 100000"));
+        }
+        c.connections = n;
+    }
+    let duration = value::<String>(a, "--duration", "duration")?;
+    let requests = value::<u64>(a, "--requests", "number of requests")?;
+    c.stop = match (duration, requests) {
+        (Some(_), Some(_)) => return Err(err("give either --duration or --requests, not both")),
+        (Some(d), None) => Stop::After(seconds(&d, "duration")?),
+        (None, Some(0)) => return Err(err("--requests must be at least 1")),
+        (None, Some(n)) => Stop::Requests(n),
+        (None, None) => c.stop,
+    };
+    if let Some(w) = value::<String>(a, "--warmup", "warm-up")? {
+        c.warmup = if w.trim() == "0" {
+            Duration::ZERO
+        } else {
+            seconds(&w, "warm-up")?
+        };
+    }
+    if let Some(s) = serializer(a)? {
+        c.serializer = s;
+    }
+    if let Some(n) = value::<usize>(a, "--preload", "number of registrations")? {
+        c.preload = n;
+    }
+    if let Some(n) = value::<usize>(a, "--idle", "number of idle connections")? {
+        c.idle = n;
+    }
+    if let Some(t) = timeout(a)? {
+        c.timeout = t;
+    }
+    c.token = token_file(a)?;
+    let json = a.contains("--json");
+    finish(args)?;
+    Ok(Command::Bench {
+        config: Box::new(c),
+        json,
+    })
+}
+
+fn parse_echo(mut args: pico_args::Arguments) -> Result<Command, CliError> {
+    let host =
+        value::<String>(&mut args, ["-n", "--host"], "host")?.unwrap_or_else(|| "127.0.0.1".into());
+    let port = port(&mut args, ["-p", "--port"], "port")?.unwrap_or(crate::client::DEFAULT_NS_PORT);
+    finish(args)?;
+    Ok(Command::BenchEcho { host, port })
+}
+
+fn parse_startup(mut args: pico_args::Arguments, tail: Vec<OsString>) -> Result<Command, CliError> {
+    let host =
+        value::<String>(&mut args, ["-n", "--host"], "host")?.unwrap_or_else(|| "127.0.0.1".into());
+    let port = nonzero_port(&mut args)?.ok_or_else(|| err("bench-startup needs -p PORT"))?;
+    let timeout = timeout(&mut args)?.unwrap_or(Duration::from_secs(30));
+    let json = args.contains("--json");
+    finish(args)?;
+    if tail.is_empty() {
+        return Err(err("bench-startup needs a command after --"));
+    }
+    Ok(Command::BenchStartup {
+        host,
+        port,
+        timeout,
+        json,
+        command: tail,
+    })
+}
+
 fn finish(args: pico_args::Arguments) -> Result<(), CliError> {
     let rest = args.finish();
     match rest.first() {
@@ -539,5 +875,165 @@ mod tests {
                 .0
                 .starts_with("--storage: invalid storage")
         );
+    }
+
+    fn control(s: &str) -> ControlRequest {
+        match parse_str(s) {
+            Ok(Command::Control(c)) => *c,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn control_commands_and_their_operands() {
+        let cases = [
+            ("ping", Action::Ping),
+            ("list", Action::List { prefix: None }),
+            (
+                "list lab.",
+                Action::List {
+                    prefix: Some("lab.".into()),
+                },
+            ),
+            (
+                "listmatching a.*",
+                Action::ListMatching {
+                    regex: "a.*".into(),
+                },
+            ),
+            ("lookup x", Action::Lookup { name: "x".into() }),
+            (
+                "register x PYRO:o@h:1",
+                Action::Register {
+                    name: "x".into(),
+                    uri: "PYRO:o@h:1".into(),
+                },
+            ),
+            ("remove x", Action::Remove { name: "x".into() }),
+            (
+                "removematching x --yes",
+                Action::RemoveMatching { regex: "x".into() },
+            ),
+            (
+                "setmeta x",
+                Action::SetMeta {
+                    name: "x".into(),
+                    tags: vec![],
+                },
+            ),
+            (
+                "setmeta x a b",
+                Action::SetMeta {
+                    name: "x".into(),
+                    tags: vec!["a".into(), "b".into()],
+                },
+            ),
+            (
+                "yplookup_all a",
+                Action::YpLookupAll {
+                    tags: vec!["a".into()],
+                },
+            ),
+            (
+                "yplookup_any a b",
+                Action::YpLookupAny {
+                    tags: vec!["a".into(), "b".into()],
+                },
+            ),
+            (
+                "setmeta -n h -- x -odd",
+                Action::SetMeta {
+                    name: "x".into(),
+                    tags: vec!["-odd".into()],
+                },
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(control(input).action, want, "{input}");
+        }
+        let c = control("list -n 10.0.0.2 -p 9999 --timeout 1.5 --serializer json --json");
+        assert_eq!(c.locate.host.as_deref(), Some("10.0.0.2"));
+        assert_eq!(c.locate.port, Some(9999));
+        assert_eq!(c.locate.timeout, Duration::from_millis(1500));
+        assert_eq!(c.locate.serializer, SerializerId::Json);
+        assert!(c.json && !c.yes);
+        let c = control("ping --bcaddr 127.0.0.1 --bcaddr 0.0.0.0");
+        assert_eq!(c.locate.host, None);
+        assert_eq!(
+            c.locate.bc_addrs,
+            [
+                "127.0.0.1".parse::<IpAddr>().unwrap(),
+                "0.0.0.0".parse().unwrap()
+            ]
+        );
+        assert_eq!(control("ping").locate.bc_addrs, DEFAULT_BC_ADDRS);
+    }
+
+    #[test]
+    fn bench_options() {
+        let Ok(Command::Bench { config, json }) = parse_str(
+            "bench -p 9999 --op connect -c 64 --requests 500 --serializer msgpack --preload 10 \
+             --idle 100 --warmup 0.5 --json",
+        ) else {
+            panic!("not a bench command");
+        };
+        assert!(json);
+        assert_eq!(config.port, 9999);
+        assert_eq!(config.op, Op::Connect);
+        assert_eq!(config.connections, 64);
+        assert_eq!(config.stop, Stop::Requests(500));
+        assert_eq!(config.serializer, SerializerId::Msgpack);
+        assert_eq!((config.preload, config.idle), (10, 100));
+        assert_eq!(config.warmup, Duration::from_millis(500));
+        let Ok(Command::Bench { config, .. }) = parse_str("bench --duration 3") else {
+            panic!("not a bench command");
+        };
+        assert_eq!(config.stop, Stop::After(Duration::from_secs(3)));
+        assert_eq!(config.host, "127.0.0.1");
+        assert!(matches!(
+            parse_str("bench-startup -p 9 -- labns start -p 9"),
+            Ok(Command::BenchStartup { port: 9, command, .. }) if command.len() == 4
+        ));
+        assert!(matches!(
+            parse_str("bench-echo -p 0"),
+            Ok(Command::BenchEcho { port: 0, .. })
+        ));
+    }
+
+    #[test]
+    fn control_and_bench_errors_are_one_line() {
+        let cases = [
+            ("lookup", "usage: labns lookup NAME"),
+            ("register x", "usage: labns register NAME URI"),
+            ("ping extra", "usage: labns ping"),
+            ("yplookup_any", "usage: labns yplookup_any TAG..."),
+            ("list --yes", "--yes only applies to removematching"),
+            ("ping -p 0", "invalid port '0': expected a number 1-65535"),
+            (
+                "ping --bcaddr nowhere",
+                "invalid --bcaddr 'nowhere': expected an IP address",
+            ),
+            (
+                "lookup x --bogus",
+                "unknown option '--bogus' (see labns --help)",
+            ),
+            (
+                "bench --op frob",
+                "invalid --op 'frob': expected lookup, register, list, yplookup or connect",
+            ),
+            (
+                "bench --duration 1 --requests 5",
+                "give either --duration or --requests, not both",
+            ),
+            ("bench -c 0", "--connections must be between 1 and 100000"),
+            (
+                "bench-startup -p 9",
+                "bench-startup needs a command after --",
+            ),
+            ("start -- x", "unexpected argument '--' (see labns --help)"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_str(input).unwrap_err().0, want, "{input}");
+        }
     }
 }

@@ -19,13 +19,27 @@
 //!   embedding API (`read_nameserver_configs`, `start_ns_loop`).
 //! * [`cli`]: argv -> a command (pico-args) and the process environment; with `main.rs`, the
 //!   only code that sees argv, the environment and exit codes.
+//! * [`client`]: a small blocking Pyro5 client (`std::net`, time-outs) and Pyro5's
+//!   `locate_ns()` order (localhost, then the `GET_NSURI` broadcast). Used by the control
+//!   commands, the bench's preload and the tests; it prints nothing and never retries.
+//! * [`control`]: the control commands (`labns ping | list | lookup | register | ...`, as
+//!   pyro5-nsc has them): which call each makes and how its result is printed (a sorted table
+//!   or one JSON document). Output goes to a writer and confirmation through a callback, so
+//!   the formatting is unit-tested without a terminal.
+//! * [`bench`]: `labns bench` (a closed-loop load generator: one thread, mio, pre-encoded
+//!   requests, every reply checked, a log-linear latency histogram), the echo ceiling
+//!   (`bench-echo`) and the start-up timer (`bench-startup`). All timing of the project lives
+//!   here and in `tests/bench/`; it must stay cheap enough not to be the bottleneck.
 //!
 //! Architecture invariants (checked by the tidy test in `tests/tidy.rs`): `wire/`, `serial/`
 //! and `ns/` never use mio, heed, `std::fs`, `std::net` sockets or `Instant`/`SystemTime`;
-//! only `daemon/` uses mio.
+//! only `daemon/` (the server) and `bench.rs` (the load generator and echo server) use mio.
 
+pub mod bench;
 pub mod cli;
+pub mod client;
 pub mod config;
+pub mod control;
 pub mod daemon;
 pub mod launch;
 pub mod ns;

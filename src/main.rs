@@ -1,11 +1,14 @@
 //! The `labns` binary: parse the command line, set up logging, run the chosen command, map
 //! errors to a one-line message and an exit code (2: usage, 1: configuration or runtime).
 
+use labns::bench::{self, BenchConfig};
 use labns::cli::{self, Command, Environment};
 use labns::config::{self, NameServerConfig};
+use labns::control::{self, ControlRequest};
 use labns::daemon::{Daemon, raise_nofile_limit};
 use labns::launch;
-use std::io::Write;
+use std::ffi::OsString;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -41,6 +44,16 @@ fn main() -> ExitCode {
             config,
             data_dir,
         } => show(strict, config.as_deref(), data_dir.as_deref(), &env),
+        Command::Control(request) => run_control(&request),
+        Command::Bench { config, json } => run_bench(*config, json),
+        Command::BenchEcho { host, port } => run_echo(&host, port),
+        Command::BenchStartup {
+            host,
+            port,
+            timeout,
+            json,
+            command,
+        } => run_startup(&host, port, timeout, json, &command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -156,6 +169,78 @@ fn show(
     };
     println!("data directory: {}", data_dir.display());
     print!("{}", config::render_table(&config));
+    Ok(())
+}
+
+/// A control command: its output on stdout, the removematching question on stderr with the
+/// answer read from stdin (only "y"/"yes" confirm).
+fn run_control(request: &ControlRequest) -> Result<(), String> {
+    let mut confirm = |question: &str| {
+        eprint!("{question}");
+        let _ = std::io::stderr().flush();
+        let mut answer = String::new();
+        match std::io::stdin().lock().read_line(&mut answer) {
+            Ok(_) => matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"),
+            Err(_) => false,
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    control::run(request, &mut out, &mut confirm).map_err(|e| one_line(&e.to_string()))
+}
+
+/// Remote messages may span lines; the error report stays one line.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn run_bench(mut config: BenchConfig, json: bool) -> Result<(), String> {
+    config.progress = std::io::stderr().is_terminal();
+    match raise_nofile_limit() {
+        Ok(n) if (n as usize) < config.connections + config.idle + 64 => {
+            log::warn!("the open-file limit ({n}) is below the connections asked for")
+        }
+        Ok(_) => {}
+        Err(e) => log::warn!("cannot raise the open-file limit: {e}"),
+    }
+    let report = bench::run(&config, &mut std::io::stderr()).map_err(|e| e.to_string())?;
+    if json {
+        eprint!("{}", report.human());
+        println!("{}", report.json());
+    } else {
+        print!("{}", report.human());
+    }
+    Ok(())
+}
+
+fn run_echo(host: &str, port: u16) -> Result<(), String> {
+    let _ = raise_nofile_limit();
+    let addr = labns::daemon::resolve(host, port).map_err(|e| format!("{host}: {e}"))?;
+    bench::echo_server(addr, &mut |bound| {
+        println!("echo server on {bound}");
+        let _ = std::io::stdout().flush();
+    })
+    .map_err(|e| e.to_string())
+}
+
+fn run_startup(
+    host: &str,
+    port: u16,
+    timeout: std::time::Duration,
+    json: bool,
+    command: &[OsString],
+) -> Result<(), String> {
+    let addr = labns::daemon::resolve(host, port).map_err(|e| format!("{host}: {e}"))?;
+    let took = bench::startup_time(command, addr, timeout).map_err(|e| e.to_string())?;
+    let ms = took.as_secs_f64() * 1e3;
+    if json {
+        println!("{{\"startup_ms\":{ms:.3}}}");
+    } else {
+        println!("{addr} accepted {ms:.2} ms after the start");
+    }
     Ok(())
 }
 

@@ -22,4 +22,23 @@ cargo build --release --locked
 step "interop tests (real Pyro5 client against target/release/labns)"
 tests/interop/run.sh
 
+# ---- benchmark smoke run (labns bench, bench-echo, tests/bench/compare.sh) ---------------
+# Seconds long, so that the load generator, the echo ceiling and the comparison script do not
+# rot; its figures mean nothing (README, "Performance", has a real run and how to redo it).
+step "benchmark smoke run (tests/bench/compare.sh --quick)"
+tests/bench/compare.sh --quick
+
+# ---- Embedded: ARM cross builds and packaging (cross/, packaging/, tests/packaging/) ------
+# Cross-builds the Raspberry Pi binaries (tools cached under ~/.cache/labns-cross), then checks
+# their architecture and size budget, runs each under qemu-user with the real Pyro5 client,
+# builds and installs the .deb packages, runs the SysV init script and the boot-order test.
+step "cross builds: aarch64, armv7, armv6 (cross/build.sh)"
+cross_started=$SECONDS
+cross/build.sh aarch64-unknown-linux-gnu armv7-unknown-linux-gnueabihf arm-unknown-linux-gnueabihf
+
+step "embedded and packaging tests (tests/packaging/run.sh)"
+tests/packaging/run.sh
+printf 'cross builds and packaging checks took %d s\n' "$((SECONDS - cross_started))"
+# ---- end of the embedded section --------------------------------------------------------
+
 printf '\nall checks passed\n'

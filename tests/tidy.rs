@@ -89,13 +89,20 @@ fn sans_io_layers_stay_sans_io() {
 }
 
 #[test]
-fn only_the_daemon_uses_mio() {
+fn only_the_daemon_and_the_bench_use_mio() {
+    // The server's event loop, and the load generator / echo server, which must drive many
+    // connections from one thread to stay out of the way on a 2-core machine.
     let offenders: Vec<_> = sources()
         .into_iter()
-        .filter(|(p, text)| !p.starts_with("daemon") && text.contains("mio::"))
+        .filter(|(p, text)| {
+            !p.starts_with("daemon") && p != Path::new("bench.rs") && text.contains("mio::")
+        })
         .map(|(p, _)| p.display().to_string())
         .collect();
-    assert!(offenders.is_empty(), "mio outside daemon/: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "mio outside daemon/ and bench.rs: {offenders:?}"
+    );
 }
 
 #[test]

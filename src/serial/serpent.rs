@@ -15,8 +15,8 @@
 //! (`builtins.ValueError` "malformed node or string ...", `builtins.TypeError` "unhashable type:
 //! 'list'"), and only when the whole text parses, as in Python. Dicts and sets drop duplicates
 //! with Python's equality (`{1, True, 1.0}` is `{1}`). Limits: [`Limits::max_depth`] counts open
-//! brackets (grouping parentheses too, hard-capped at CPython's 200), [`Limits::max_items`]
-//! counts the items written in one container.
+//! brackets (grouping parentheses too, hard-capped at CPython's 200) plus one for a bare
+//! top-level tuple (`1, [2]`), [`Limits::max_items`] counts the items written in one container.
 //!
 //! Writer: header `# serpent utf-8 python3.2\n`, then the literal with no spaces; strings as
 //! CPython 3.11's `repr(str)` (printability from [`super::unicode_tables`]).
@@ -169,7 +169,12 @@ struct Parser<'a> {
     src: &'a str,
     b: &'a [u8],
     pos: usize,
+    /// Open brackets allowed at once: `Limits::max_depth`, capped at CPython's 200.
     max_depth: usize,
+    /// `Limits::max_depth` as configured.
+    depth_limit: usize,
+    /// The most brackets that were open at once so far.
+    deepest: usize,
     max_items: usize,
     /// Open brackets (the bracket byte and its offset), innermost last.
     open: Vec<(u8, usize)>,
@@ -201,6 +206,8 @@ impl<'a> Parser<'a> {
             b: src.as_bytes(),
             pos: 0,
             max_depth: limits.max_depth.min(MAX_NESTING),
+            depth_limit: limits.max_depth,
+            deepest: 0,
             max_items: limits.max_items,
             open: Vec::new(),
             deferred: None,
@@ -614,6 +621,11 @@ impl<'a> Parser<'a> {
         if self.peek() != Some(b',') {
             return Ok(first);
         }
+        // A bare tuple is a nesting level without a bracket: its items get one level less.
+        if self.depth_limit == 0 || self.deepest >= self.depth_limit {
+            return Err(self.too_deep());
+        }
+        self.max_depth = self.max_depth.min(self.depth_limit - 1);
         let mut items = Vec::new();
         self.push_item(&mut items, first)?;
         while self.peek() == Some(b',') {
@@ -782,21 +794,32 @@ impl<'a> Parser<'a> {
 
     fn open_bracket(&mut self, c: u8) -> Result<(), Fail> {
         if self.open.len() >= self.max_depth {
-            let message = if self.open.len() >= MAX_NESTING {
-                "too many nested parentheses".to_string()
-            } else {
-                format!("serpent data nested deeper than {} levels", self.max_depth)
-            };
-            let class = if self.open.len() >= MAX_NESTING {
-                SYNTAX_ERROR
-            } else {
-                VALUE_ERROR
-            };
-            return Err(self.error(DecodeErrorKind::Limit, self.pos, class, message));
+            if self.open.len() >= MAX_NESTING {
+                return Err(self.error(
+                    DecodeErrorKind::Limit,
+                    self.pos,
+                    SYNTAX_ERROR,
+                    "too many nested parentheses",
+                ));
+            }
+            return Err(self.too_deep());
         }
         self.open.push((c, self.pos));
+        self.deepest = self.deepest.max(self.open.len());
         self.pos += 1;
         Ok(())
+    }
+
+    fn too_deep(&self) -> Fail {
+        self.error(
+            DecodeErrorKind::Limit,
+            self.pos,
+            VALUE_ERROR,
+            format!(
+                "serpent data nested deeper than {} levels",
+                self.depth_limit
+            ),
+        )
     }
 
     fn close_bracket(&mut self) {
@@ -2593,6 +2616,42 @@ mod tests {
         assert_eq!(
             (e.py_class, e.message.as_str(), e.offset),
             ("builtins.TypeError", "unhashable type: 'list'", 1)
+        );
+    }
+
+    #[test]
+    fn bare_top_level_tuple_counts_as_a_nesting_level() {
+        // Fuzz finding (serpent target): the bare tuple of `(({},),),` has no bracket, so a
+        // value of depth 4 passed max_depth 3 (only its 3 brackets were counted). The error
+        // points at the comma that makes the bare tuple.
+        let tight = Limits {
+            max_depth: 3,
+            max_items: 4,
+        };
+        let e = decode(b"(({},),),", &tight).expect_err("depth 4");
+        assert_eq!(
+            (e.kind, e.message.as_str(), e.offset),
+            (
+                DecodeErrorKind::Limit,
+                "serpent data nested deeper than 3 levels",
+                8
+            )
+        );
+        assert_eq!(
+            decode(b"1,(({},),)", &tight).map_err(|e| e.kind),
+            Err(DecodeErrorKind::Limit)
+        );
+        assert_eq!(decode(b"({},),", &tight), Ok(t(vec![t(vec![d(vec![])])])));
+        assert!(decode(b"1,({},)", &tight).is_ok());
+        assert!(decode(b"(({},),)", &tight).is_ok(), "no bare tuple");
+        let flat = Limits {
+            max_depth: 0,
+            max_items: 4,
+        };
+        assert_eq!(decode(b"1", &flat), Ok(i(1)));
+        assert_eq!(
+            decode(b"1,2", &flat).map_err(|e| e.kind),
+            Err(DecodeErrorKind::Limit)
         );
     }
 

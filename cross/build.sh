@@ -9,8 +9,8 @@
 #   arm-unknown-linux-gnueabihf      ARMv6 + VFP2 (Pi Zero, Pi 1): runs on every 32-bit Pi OS
 #   x86_64-unknown-linux-gnu         (for the amd64 .deb, with the same glibc floor)
 #
-# How: zig (from PyPI's `ziglang`) is the C compiler and linker, through cargo-zigbuild (from
-# crates.io). zig links against glibc 2.28's symbol versions whatever the build machine has,
+# How: zig (PyPI's `ziglang`) is the C compiler and linker, through cargo-zigbuild (its PyPI
+# wheel). zig links against glibc 2.28's symbol versions whatever the build machine has,
 # so the binaries need glibc >= 2.28 (Debian buster and later; Raspberry Pi OS bullseye has
 # 2.31, bookworm 2.36), and its start-up objects are built for the target CPU (Debian's armhf
 # ones are ARMv7 Thumb-2: an ARMv6 binary linked with them dies with SIGILL on a Pi Zero).
@@ -22,7 +22,7 @@
 #
 # Everything it installs goes under $LABNS_CROSS_HOME (default ~/.cache/labns-cross) and is
 # reused by later runs. Environment:
-#   LABNS_CROSS_HOME    tool cache (zig venv, cargo-zigbuild)
+#   LABNS_CROSS_HOME    tool cache (a venv with zig and cargo-zigbuild)
 #   LABNS_GLIBC         glibc floor for *-gnu* triples (default 2.28)
 #   LABNS_BUILD_STD     1 = build std from source, 0 = use rustup's prebuilt std where it has
 #                       one (default: 0 for armv7, 1 for the others)
@@ -46,28 +46,21 @@ die() { say "error: $*"; exit 1; }
 # --- tools -----------------------------------------------------------------------------------
 mkdir -p "$CACHE/bin"
 
-ensure_zig() {
-    local venv="$CACHE/zig-$ZIG_VERSION"
-    if [[ ! -x "$venv/zig" ]]; then
-        say "installing zig $ZIG_VERSION (PyPI ziglang) into $venv"
+# zig and cargo-zigbuild, both from PyPI (cargo-zigbuild's wheel is a prebuilt binary: seconds,
+# where `cargo install cargo-zigbuild` compiles for a minute and a half), in one venv.
+ensure_tools() {
+    local venv="$CACHE/zig-$ZIG_VERSION-cargo-zigbuild-$CARGO_ZIGBUILD_VERSION"
+    if [[ ! -x "$venv/bin/cargo-zigbuild" || ! -e "$venv/zig" ]]; then
+        say "installing zig $ZIG_VERSION and cargo-zigbuild $CARGO_ZIGBUILD_VERSION (PyPI) into $venv"
         rm -rf "$venv"
-        python3 -m venv "$venv/venv"
-        "$venv/venv/bin/python" -m pip install --quiet --disable-pip-version-check "ziglang==$ZIG_VERSION"
-        local zig
-        zig="$("$venv/venv/bin/python" -c 'import ziglang, os; print(os.path.join(os.path.dirname(ziglang.__file__), "zig"))')"
-        ln -sfn "$zig" "$venv/zig"
+        python3 -m venv "$venv"
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+            "ziglang==$ZIG_VERSION" "cargo-zigbuild==$CARGO_ZIGBUILD_VERSION"
+        ln -sfn "$("$venv/bin/python" -c 'import ziglang, os; print(os.path.join(os.path.dirname(ziglang.__file__), "zig"))')" "$venv/zig"
     fi
     ln -sfn "$venv/zig" "$CACHE/bin/zig"
-    [[ "$("$CACHE/bin/zig" version)" == "$ZIG_VERSION" ]] || die "zig at $venv/zig is not $ZIG_VERSION"
-}
-
-ensure_cargo_zigbuild() {
-    local root="$CACHE/cargo-zigbuild-$CARGO_ZIGBUILD_VERSION"
-    if [[ ! -x "$root/bin/cargo-zigbuild" ]]; then
-        say "installing cargo-zigbuild $CARGO_ZIGBUILD_VERSION (crates.io) into $root"
-        cargo install --quiet --locked --root "$root" "cargo-zigbuild@$CARGO_ZIGBUILD_VERSION"
-    fi
-    ln -sfn "$root/bin/cargo-zigbuild" "$CACHE/bin/cargo-zigbuild"
+    ln -sfn "$venv/bin/cargo-zigbuild" "$CACHE/bin/cargo-zigbuild"
+    [[ "$("$CACHE/bin/zig" version)" == "$ZIG_VERSION" ]] || die "$CACHE/bin/zig is not zig $ZIG_VERSION"
 }
 
 # Debian's Rust (1.96, bookworm-security) with its std sources: the fallback for -Zbuild-std
@@ -78,7 +71,7 @@ ensure_debian_rust() {
         say "installing Debian's rustc-web, cargo-web and rust-web-src (for -Zbuild-std)"
         [[ "$(id -u)" == 0 ]] || die "need root to apt-get install rustc-web cargo-web rust-web-src"
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rustc-web cargo-web rust-web-src >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 rustc-web cargo-web rust-web-src >/dev/null
     fi
 }
 
@@ -149,8 +142,7 @@ build_one() {
     say "$triple: $bin, $(stat -c %s "$bin") bytes, built in $((SECONDS - started)) s"
 }
 
-ensure_zig
-ensure_cargo_zigbuild
+ensure_tools
 export PATH="$CACHE/bin:$PATH"
 for triple in "$@"; do
     build_one "$triple"

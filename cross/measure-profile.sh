@@ -33,6 +33,10 @@ if [[ ! -x "$CACHE/bin/cargo-zigbuild" ]]; then
     "$REPO/cross/build.sh" "${TRIPLES[0]}" >/dev/null
 fi
 export PATH="$CACHE/bin:$PATH"
+# The comparison uses rustup's prebuilt std (one build per setting, no -Zbuild-std).
+for triple in "${TRIPLES[@]}"; do
+    rustup target add "$triple" >/dev/null 2>&1 || { echo "rustup has no std for $triple" >&2; exit 1; }
+done
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 

@@ -34,9 +34,21 @@ tests/bench/compare.sh --quick
 # builds and installs the .deb packages, runs the SysV init script and the boot-order test.
 step "cross builds: aarch64, armv7, armv6 (cross/build.sh)"
 cross_started=$SECONDS
+# Meanwhile (network and disk, not CPU): the test prerequisites and the scratch Debian root.
+mkdir -p target
+tests/packaging/run.sh --prepare-only > target/packaging-prepare.log 2>&1 &
+prepare_pid=$!
+trap 'kill "$prepare_pid" 2>/dev/null || true' EXIT
 cross/build.sh aarch64-unknown-linux-gnu armv7-unknown-linux-gnueabihf arm-unknown-linux-gnueabihf
 
 step "embedded and packaging tests (tests/packaging/run.sh)"
+if ! wait "$prepare_pid"; then
+    cat target/packaging-prepare.log
+    echo "tests/packaging/run.sh --prepare-only failed" >&2
+    exit 1
+fi
+trap - EXIT
+cat target/packaging-prepare.log
 tests/packaging/run.sh
 printf 'cross builds and packaging checks took %d s\n' "$((SECONDS - cross_started))"
 # ---- end of the embedded section --------------------------------------------------------

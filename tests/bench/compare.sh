@@ -2,7 +2,7 @@
 # Compare labns with Pyro5's own name server (`python -m Pyro5.nameserver`, from the interop
 # venv) and the echo ceiling (`labns bench-echo`), on this machine, in one run, on loopback.
 #
-#   tests/bench/compare.sh            the full comparison (~8 minutes on 2 cores)
+#   tests/bench/compare.sh            the full comparison (about 6 minutes on 2 cores)
 #   tests/bench/compare.sh --quick    a seconds-long smoke run of the same steps (tests/run_all.sh)
 #
 # Every figure comes from `labns bench` (closed loop, every reply checked) and, for the
@@ -12,7 +12,9 @@
 # wake-up per round trip costs more than it saves: compare within one pinning.
 #
 # Environment: LABNS_BIN (default target/release/labns, not built here), LABNS_VENV (default
-# target/interop-venv; created by tests/interop/run.sh when missing). Prints a markdown table.
+# target/interop-venv; created by tests/interop/run.sh when missing), LABNS_BENCH_NICE (a nice
+# value for every server and bench process, e.g. -10 on a machine that is not idle; default 0).
+# Prints a markdown table.
 set -euo pipefail
 
 QUICK=0
@@ -46,6 +48,9 @@ else
     DUR=5; WARM=0.5; REPS=3; PRELOAD=10000; IDLE=10000; LIST_REQ=40; CONNECT_REQ=1000
 fi
 PY_POOL=200              # PYRO_THREADPOOL_SIZE for the reference (its default, 80, refuses more)
+NICE="${LABNS_BENCH_NICE:-0}"
+# nice and taskset exec the program: $! stays the server's own PID
+RUN_ON=(nice -n "$NICE" taskset -c)
 
 NCPU=$(nproc)
 SERVER_CPU=0
@@ -89,10 +94,10 @@ start_server() {
     SPORT=$(free_port)
     local log="$WORK/$kind.$SPORT.log"
     case "$kind" in
-        labns) taskset -c "$SERVER_CPU" "$LABNS" start -n 127.0.0.1 -p "$SPORT" -x "$@" >"$log" 2>&1 & ;;
-        python) PYRO_THREADPOOL_SIZE="${POOL:-$PY_POOL}" taskset -c "$SERVER_CPU" \
+        labns) "${RUN_ON[@]}" "$SERVER_CPU" "$LABNS" start -n 127.0.0.1 -p "$SPORT" -x "$@" >"$log" 2>&1 & ;;
+        python) PYRO_THREADPOOL_SIZE="${POOL:-$PY_POOL}" "${RUN_ON[@]}" "$SERVER_CPU" \
                     "$PY" -m Pyro5.nameserver -n 127.0.0.1 -p "$SPORT" "$@" >"$log" 2>&1 & ;;
-        echo) taskset -c "$SERVER_CPU" "$LABNS" bench-echo -n 127.0.0.1 -p "$SPORT" >"$log" 2>&1 & ;;
+        echo) "${RUN_ON[@]}" "$SERVER_CPU" "$LABNS" bench-echo -n 127.0.0.1 -p "$SPORT" >"$log" 2>&1 & ;;
     esac
     SPID=$!
     PIDS+=("$SPID")
@@ -145,7 +150,7 @@ bench() {
     local key=$1 server=$2 pinning=$3 pid=$4 port=$5; shift 5
     local before after out
     before=$(cpu_snapshot "$pid")
-    if ! out=$(taskset -c "$(bench_cpu "$pinning")" "$LABNS" bench -n 127.0.0.1 -p "$port" --json "$@" \
+    if ! out=$("${RUN_ON[@]}" "$(bench_cpu "$pinning")" "$LABNS" bench -n 127.0.0.1 -p "$port" --json "$@" \
                  2>>"$WORK/bench.log"); then
         out='{"requests":0,"completed":0,"errors":-1,"rps":0}'
     fi
@@ -210,10 +215,10 @@ stop_server "$LPID"; stop_server "$PPID_"
 
 for rep in $(seq 1 "$REPS"); do
     p=$(free_port)
-    record startup labns "$PIN" "$(taskset -c "$SERVER_CPU" "$LABNS" bench-startup -p "$p" --json -- \
+    record startup labns "$PIN" "$("${RUN_ON[@]}" "$SERVER_CPU" "$LABNS" bench-startup -p "$p" --json -- \
         "$LABNS" start -n 127.0.0.1 -p "$p" -x)"
     p=$(free_port)
-    record startup python "$PIN" "$(taskset -c "$SERVER_CPU" "$LABNS" bench-startup -p "$p" --json -- \
+    record startup python "$PIN" "$("${RUN_ON[@]}" "$SERVER_CPU" "$LABNS" bench-startup -p "$p" --json -- \
         "$PY" -m Pyro5.nameserver -n 127.0.0.1 -p "$p")"
 done
 
@@ -231,11 +236,10 @@ stop_server "$SPID"
 # ---------------------------------------------------------------------------------------------
 # the table
 
-LOAD_END=$(cut -d' ' -f1 /proc/loadavg)
-"$PY" - "$RESULTS" "$QUICK" "$DUR" "$REPS" "$PRELOAD" "$IDLE" "$PY_POOL" "$PINNINGS" "$LOAD_START" "$LOAD_END" <<'EOF'
+"$PY" - "$RESULTS" "$QUICK" "$DUR" "$REPS" "$PRELOAD" "$IDLE" "$PY_POOL" "$PINNINGS" "$LOAD_START" "$NICE" <<'EOF'
 import json, os, platform, statistics, subprocess, sys
 
-path, quick, dur, reps, preload, idle, pool, pinnings, load_start, load_end = sys.argv[1:]
+path, quick, dur, reps, preload, idle, pool, pinnings, load_start, nice = sys.argv[1:]
 quick = quick == "1"
 rows = {}
 for line in open(path):
@@ -286,12 +290,13 @@ except OSError:
 print("## labns vs Pyro5 name server vs echo ceiling%s" % (" (quick smoke run, figures not meaningful)" if quick else ""))
 print()
 print("%d CPUs (%s), Linux %s, loopback; Pyro5 5.17 on Python %s (PYRO_THREADPOOL_SIZE=%s: the default pool of 80 refuses the 81st connection). "
-      "Medians of %s runs of %s s, serpent. Server CPU = utime+stime from /proc per completed request." % (
+      "Medians of %s runs of %s s, serpent. Server CPU = its CPU time from /proc (per-thread schedstat, else utime+stime) per completed request." % (
       os.cpu_count(), cpu, platform.release(), platform.python_version(), pool, reps, dur))
 print()
 busy = float(load_start) > 0.5
-print("Load average (1 min) before the run: %s%s." % (
-    load_start, " (other processes were running: the figures are disturbed)" if busy else " (quiet)"))
+print("Load average (1 min) before the run: %s%s.%s" % (
+    load_start, " (other processes were running: the figures are disturbed)" if busy else " (quiet)",
+    "" if nice == "0" else " Servers and bench ran at nice %s." % nice))
 names = {"split": "split: server on CPU 0, bench on CPU 1", "same": "same core: server and bench on CPU 0"}
 for pin in pinnings.split():
     print()

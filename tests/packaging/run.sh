@@ -7,6 +7,9 @@
 # network namespace).
 #
 #   tests/packaging/run.sh [pytest args]
+#   tests/packaging/run.sh --prepare-only    only install the prerequisites and make the cached
+#                                            scratch root (run_all.sh runs this in the
+#                                            background, during the cross builds)
 #
 # Run cross/build.sh first. Installs what the tests need from Debian when it is missing
 # (qemu-user, the arm64/armhf glibc for qemu, shellcheck, debootstrap, iproute2,
@@ -46,9 +49,9 @@ if [[ ${#missing[@]} -gt 0 ]]; then
     if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
         echo "packaging: installing ${missing[*]}" >&2
         export DEBIAN_FRONTEND=noninteractive
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
+        apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
             apt-get update -qq
-            apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+            apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}" >/dev/null
         }
     else
         echo "packaging: missing ${missing[*]}: the tests that need them are skipped" >&2
@@ -59,6 +62,14 @@ if [[ ! -x "$VENV/bin/python" ]]; then
     echo "packaging: no venv at $VENV: run tests/interop/run.sh first (it makes it)" >&2
     exit 2
 fi
+if [[ "${1:-}" == --prepare-only ]]; then
+    if [[ "$(id -u)" == 0 ]] && command -v debootstrap >/dev/null 2>&1; then
+        cd "$HERE"
+        "$VENV/bin/python" -c 'import pk_util; print("packaging: scratch root", pk_util.pristine_root())'
+    fi
+    exit 0
+fi
+
 export LABNS_BIN="${LABNS_BIN:-$REPO/target/release/labns}"
 [[ -x "$LABNS_BIN" ]] || { echo "packaging: $LABNS_BIN is missing (cargo build --release)" >&2; exit 2; }
 export PYTHONDONTWRITEBYTECODE=1

@@ -211,6 +211,39 @@ def test_sysv_init_script(scratch_root):
     assert init(root, "status", check=False).returncode == 3
 
 
+def daemon_pid(root):
+    with open(os.path.join(root, "run/labns.pid")) as f:
+        return int(f.read())
+
+
+def test_upgrade_restarts_the_service(scratch_root):
+    """Installing the package again (an upgrade) while the service runs: postinst restarts it
+    through invoke-rc.d, the registrations are kept, the edited configuration too."""
+    root = scratch_root
+    if passwd_entry(root, "labns") is None:
+        pytest.skip("the package is not installed (see test_install_into_scratch_root)")
+    port = U.free_port()
+    write_config(root, port)
+    init(root, "start")
+    try:
+        U.wait_for("labns on port %d" % port, lambda: U.tcp_accepts("127.0.0.1", port), 30)
+        with Pyro5.api.Proxy("PYRO:Pyro.NameServer@127.0.0.1:%d" % port) as ns:
+            ns.register("upgrade.laser", "PYRO:laser@127.0.0.1:50002")
+        before = daemon_pid(root)
+        path, _ = U.build_deb("amd64")
+        # invoke-rc.d acts in the current runlevel, which a chroot does not have: say it.
+        out = U.run(["dpkg", "--root=" + root, "--force-confold", "--install", path], timeout=300,
+                    env=dict(os.environ, RUNLEVEL="2"))
+        assert "Setting up labns" in out.stdout, out.stdout + out.stderr
+        U.wait_for("labns back on port %d" % port, lambda: U.tcp_accepts("127.0.0.1", port), 30)
+        assert daemon_pid(root) != before, "postinst did not restart the service\n" + \
+            out.stdout + out.stderr
+        with Pyro5.api.Proxy("PYRO:Pyro.NameServer@127.0.0.1:%d" % port) as ns:
+            assert str(ns.lookup("upgrade.laser")) == "PYRO:laser@127.0.0.1:50002"
+    finally:
+        init(root, "stop")
+
+
 def test_purge(scratch_root):
     root = scratch_root
     if passwd_entry(root, "labns") is None:

@@ -44,7 +44,7 @@ struct FuzzJournal {
 impl Journal for FuzzJournal {
     fn record(&mut self, changes: &[Change]) -> Result<(), JournalError> {
         self.calls += 1;
-        if self.flaky && self.calls % 3 == 0 {
+        if self.flaky && self.calls.is_multiple_of(3) {
             return Err(JournalError::new("fuzz: map full"));
         }
         self.changes.extend_from_slice(changes);

@@ -174,9 +174,15 @@ pub fn plan(request: &StartRequest, env: &Environment) -> Result<Vec<SiteConfig>
             )));
         }
         (Selection::All, Some((_, config))) => {
-            if !request.overrides.is_empty() {
+            // Every entry keeps its own addresses, storage and limits; only the boot-time
+            // address wait applies to all of them alike.
+            let per_entry = Overrides {
+                wait_for_address: None,
+                ..request.overrides.clone()
+            };
+            if !per_entry.is_empty() {
                 return Err(PlanError(
-                    "--all runs the configured name servers as they are: it cannot be combined with address, storage or limit options"
+                    "--all runs the configured name servers as they are: it cannot be combined with address, storage or limit options (only --wait-for-address)"
                         .into(),
                 ));
             }

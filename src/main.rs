@@ -70,7 +70,24 @@ fn start(request: launch::StartRequest, env: Environment) -> Result<(), String> 
         Ok(n) => log::debug!("open-file limit: {n}"),
         Err(e) => log::warn!("cannot raise the open-file limit: {e}"),
     }
-    let mut daemon = Daemon::bind(sites).map_err(|e| e.to_string())?;
+    // Until the event loop takes signals over: SIGTERM/SIGINT end a wait for the address
+    // (exit 0), SIGHUP does nothing (there is nothing to reload yet).
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, stop.clone())
+            .map_err(|e| format!("cannot install signal handlers: {e}"))?;
+    }
+    let hup = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGHUP, hup)
+        .map_err(|e| format!("cannot install signal handlers: {e}"))?;
+    let mut daemon = match Daemon::bind_until(sites, stop) {
+        Ok(d) => d,
+        Err(labns::daemon::StartError::Stopped) => {
+            log::info!("stopped before the address appeared");
+            return Ok(());
+        }
+        Err(e) => return Err(e.to_string()),
+    };
     daemon
         .handle_signals()
         .map_err(|e| format!("cannot install signal handlers: {e}"))?;

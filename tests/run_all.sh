@@ -22,6 +22,12 @@ cargo build --release --locked
 step "interop tests (real Pyro5 client against target/release/labns)"
 tests/interop/run.sh
 
+# ---- fuzzing: every decoder and the session, seeded with the golden captures --------------
+# 20 s per target, two at a time (tests/fuzz/README.md says how to run longer). The build is
+# cached under ~/.cache so later runs spend their time fuzzing.
+step "fuzz targets, 20 s each (tests/fuzz/run.sh)"
+FUZZ_JOBS=2 FUZZ_TARGET_DIR="${FUZZ_TARGET_DIR:-$HOME/.cache/labns-fuzz-target}" tests/fuzz/run.sh 20
+
 # ---- benchmark smoke run (labns bench, bench-echo, tests/bench/compare.sh) ---------------
 # Seconds long, so that the load generator, the echo ceiling and the comparison script do not
 # rot; its figures mean nothing (README, "Performance", has a real run and how to redo it).

@@ -140,6 +140,8 @@ pub enum StartError {
         err: StoreError,
     },
     Io(&'static str, io::Error),
+    /// A stop was requested (SIGTERM/SIGINT) while waiting for an address.
+    Stopped,
 }
 
 impl fmt::Display for StartError {
@@ -151,6 +153,7 @@ impl fmt::Display for StartError {
             }
             StartError::Store { site, err } => write!(f, "name server '{site}': {err}"),
             StartError::Io(what, err) => write!(f, "{what}: {err}"),
+            StartError::Stopped => f.write_str("stopped while waiting for the address"),
         }
     }
 }
@@ -216,7 +219,7 @@ struct ProbeConn {
 /// Resolve and bind a site's TCP listener. An address that is not assigned yet (EADDRNOTAVAIL,
 /// or `public` while no interface is up) is retried with back-off for `wait_for_address`,
 /// with a log line per attempt; any other failure (port in use, unknown host) is final.
-fn bind_listener(config: &SiteConfig) -> Result<TcpListener, StartError> {
+fn bind_listener(config: &SiteConfig, stop: &AtomicBool) -> Result<TcpListener, StartError> {
     let started = Instant::now();
     let mut delay = Duration::from_millis(250);
     loop {
@@ -242,13 +245,20 @@ fn bind_listener(config: &SiteConfig) -> Result<TcpListener, StartError> {
         let waited = started.elapsed();
         match attempt {
             Err(e) if not_yet && waited + delay <= config.wait_for_address => {
+                if stop.load(Ordering::SeqCst) {
+                    return Err(StartError::Stopped);
+                }
                 warn!(
-                    "[{}] {e}; the address may not be up yet: retrying in {:.1} s (waiting at most {} s)",
+                    "[{}] {e}; the address may not be up yet: retrying in {:.2} s (waiting at most {} s)",
                     config.name,
                     delay.as_secs_f64(),
                     config.wait_for_address.as_secs()
                 );
-                std::thread::sleep(delay);
+                // Sleep in small steps so a stop request ends the wait promptly.
+                let until = Instant::now() + delay;
+                while Instant::now() < until && !stop.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
                 delay = (delay * 2).min(Duration::from_secs(5));
             }
             other => return other,
@@ -278,8 +288,13 @@ struct Site {
 const MAX_REFUSING: usize = 256;
 
 impl Site {
-    fn bind(config: SiteConfig, seed: u64, now: Duration) -> Result<Site, StartError> {
-        let listener = bind_listener(&config)?;
+    fn bind(
+        config: SiteConfig,
+        seed: u64,
+        now: Duration,
+        stop: &AtomicBool,
+    ) -> Result<Site, StartError> {
+        let listener = bind_listener(&config, stop)?;
         let bound = listener
             .local_addr()
             .map_err(|e| StartError::Io("local address", e))?;
@@ -434,6 +449,15 @@ impl Daemon {
     /// Open every site's store, then resolve and bind its sockets (TCP, optional UDP
     /// responder); nothing is served yet. Fails on the first site that cannot start.
     pub fn bind(configs: Vec<SiteConfig>) -> Result<Daemon, StartError> {
+        Daemon::bind_until(configs, Arc::new(AtomicBool::new(false)))
+    }
+
+    /// [`Daemon::bind`], giving up a wait for an address as soon as `stop` is set (a signal
+    /// handler's flag); the same flag then stops the running daemon.
+    pub fn bind_until(
+        configs: Vec<SiteConfig>,
+        stop: Arc<AtomicBool>,
+    ) -> Result<Daemon, StartError> {
         if configs.is_empty() || configs.len() > MAX_SITES {
             return Err(StartError::Io(
                 "configuration",
@@ -475,7 +499,7 @@ impl Daemon {
         let seed = random_seed();
         let mut sites = Vec::with_capacity(configs.len());
         for (i, config) in configs.into_iter().enumerate() {
-            let mut site = Site::bind(config, seed.wrapping_add(i as u64), Duration::ZERO)?;
+            let mut site = Site::bind(config, seed.wrapping_add(i as u64), Duration::ZERO, &stop)?;
             if let Some(store) = &stores[i] {
                 let loaded = site.load_registry(store).map_err(|err| StartError::Store {
                     site: site.config.name.clone(),
@@ -508,7 +532,7 @@ impl Daemon {
                 poll,
                 sites,
                 signals: None,
-                stop_flag: Arc::new(AtomicBool::new(false)),
+                stop_flag: stop,
                 waker,
                 conns: Vec::new(),
                 free: Vec::new(),

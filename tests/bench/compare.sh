@@ -6,7 +6,7 @@
 #   tests/bench/compare.sh --quick    a seconds-long smoke run of the same steps (tests/run_all.sh)
 #
 # Every figure comes from `labns bench` (closed loop, every reply checked) and, for the
-# servers, from /proc/PID/stat (utime+stime) and /proc/PID/status (VmRSS). Each figure is the
+# servers, from /proc (CPU time: per-thread schedstat, else utime+stime; RSS: VmRSS). Each is the
 # median of 3 repetitions (1 with --quick). Servers run on CPU 0; the load generator runs on
 # CPU 1 ("split") or on CPU 0 too ("same core"), since on these virtual machines a cross-core
 # wake-up per round trip costs more than it saves: compare within one pinning.
@@ -36,7 +36,7 @@ if [[ ! -x "$LABNS" ]]; then
 fi
 if ! "$VENV/bin/python" -c 'import Pyro5' 2>/dev/null; then
     echo "compare: creating the interop venv at $VENV" >&2
-    LABNS_VENV="$VENV" "$REPO/tests/interop/run.sh" --collect-only -q >/dev/null
+    LABNS_VENV="$VENV" LABNS_TARGET=python "$REPO/tests/interop/run.sh" --collect-only -q >/dev/null
 fi
 PY="$VENV/bin/python"
 # Stray PYRO_* settings would change the reference's behaviour.

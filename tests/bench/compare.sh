@@ -58,8 +58,6 @@ if (( NCPU >= 2 )); then PINNINGS="split same"; else PINNINGS="same"; fi
 bench_cpu() { if [[ $1 == split ]]; then echo 1; else echo 0; fi; }
 
 WORK="$(mktemp -d /tmp/labns-bench-XXXXXX)"
-RESULTS="$WORK/results.tsv"
-: > "$RESULTS"
 PIDS=()
 cleanup() {
     for pid in "${PIDS[@]}"; do
@@ -71,6 +69,11 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+# One binary for the whole run, even if target/release is rebuilt meanwhile.
+cp "$LABNS" "$WORK/labns"
+LABNS="$WORK/labns"
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
 
 free_port() {
     "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -388,7 +388,7 @@ impl NameServer {
     /// store holds. Records nothing.
     pub fn load(&mut self, entries: impl IntoIterator<Item = (String, Entry)>) {
         let own = self.registry.get(NAMESERVER_NAME).map(|e| e.uri.clone());
-        self.registry = Registry::new();
+        self.registry.clear();
         if let Some(uri) = own {
             self.set_own_uri(uri);
         }

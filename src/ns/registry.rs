@@ -64,6 +64,8 @@ pub struct Registry {
     /// tag -> sequence numbers of the entries carrying it.
     by_tag: HashMap<String, BTreeSet<u64>>,
     next_seq: u64,
+    /// Bumped by every change: answers computed at one generation stay valid until it moves.
+    generation: u64,
 }
 
 impl Registry {
@@ -73,6 +75,20 @@ impl Registry {
 
     pub fn len(&self) -> usize {
         self.by_seq.len()
+    }
+
+    /// Changes whenever the contents change (never goes back).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Remove every entry (the generation moves on).
+    pub fn clear(&mut self) {
+        let generation = self.generation + 1;
+        *self = Registry {
+            generation,
+            ..Registry::default()
+        };
     }
 
     pub fn is_empty(&self) -> bool {
@@ -90,6 +106,7 @@ impl Registry {
 
     /// Insert or replace; an existing name keeps its position. Returns the previous entry.
     pub fn insert(&mut self, name: String, mut entry: Entry) -> Option<Entry> {
+        self.generation += 1;
         entry.normalize();
         if let Some(&seq) = self.by_name.get(&name) {
             let old = self.by_seq.insert(seq, (name, entry)).map(|(_, e)| e);
@@ -116,6 +133,7 @@ impl Registry {
         let Some((_, entry)) = self.by_seq.get_mut(&seq) else {
             return false;
         };
+        self.generation += 1;
         let old = std::mem::replace(&mut entry.tags, tags);
         entry.meta_none = meta_none;
         entry.normalize();
@@ -126,6 +144,7 @@ impl Registry {
 
     pub fn remove(&mut self, name: &str) -> Option<Entry> {
         let seq = self.by_name.remove(name)?;
+        self.generation += 1;
         let (_, entry) = self.by_seq.remove(&seq)?;
         self.unindex(seq, &entry.tags);
         Some(entry)

@@ -10,6 +10,7 @@ use crate::ns::PyErr;
 use crate::ns::access::AccessPolicy;
 use crate::ns::nameserver::{DaemonObject, Journal, NameServer, NsLimits};
 use crate::serial::{self, Limits, SerializerId, Value};
+use crate::wire::{FLAGS_BATCH, FLAGS_EXCEPTION};
 use std::net::SocketAddr;
 
 /// Settings that decide protocol behaviour.
@@ -104,6 +105,55 @@ pub struct Server {
     pub ns: NameServer,
     pub daemon: DaemonObject,
     pub rng: Rng,
+    cache: ReplyCache,
+    /// Reused buffer for replies that are not cached.
+    scratch: Vec<u8>,
+}
+
+/// The NameServer and Pyro.Daemon methods whose answer depends only on the request and the
+/// registry: their encoded replies are kept until the registry changes.
+const CACHEABLE: &[(&str, &str)] = &[
+    (NS_OBJECT, "lookup"),
+    (NS_OBJECT, "list"),
+    (NS_OBJECT, "yplookup"),
+    (NS_OBJECT, "count"),
+    (NS_OBJECT, "ping"),
+    (DAEMON_OBJECT, "ping"),
+    (DAEMON_OBJECT, "registered"),
+    (DAEMON_OBJECT, "info"),
+    (DAEMON_OBJECT, "get_metadata"),
+];
+
+/// Encoded replies of read-only calls, keyed by serializer id + request payload, valid for
+/// one registry generation. Lab clients ask the same few questions over and over (a service
+/// resolving its peers, a dashboard polling `list()`): a hit skips decoding, the registry
+/// walk and encoding. Bounded in entries and bytes; emptied whenever the registry changes.
+#[derive(Debug, Default)]
+struct ReplyCache {
+    generation: u64,
+    map: std::collections::HashMap<Vec<u8>, CachedReply>,
+    bytes: usize,
+    key: Vec<u8>,
+}
+
+#[derive(Debug)]
+struct CachedReply {
+    flags: u16,
+    close: bool,
+    payload: Vec<u8>,
+}
+
+const CACHE_MAX_ENTRIES: usize = 4096;
+const CACHE_MAX_BYTES: usize = 2 << 20;
+const CACHE_MAX_REPLY: usize = 1 << 20;
+
+/// An encoded reply to an INVOKE: RESULT flags (EXCEPTION and/or BATCH), the payload, and
+/// whether the connection closes after it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reply<'a> {
+    pub flags: u16,
+    pub payload: &'a [u8],
+    pub close: bool,
 }
 
 impl Server {
@@ -115,6 +165,8 @@ impl Server {
             ns,
             daemon: DaemonObject { info: daemon_info },
             rng: Rng::new(seed),
+            cache: ReplyCache::default(),
+            scratch: Vec::new(),
         }
     }
 
@@ -122,36 +174,127 @@ impl Server {
     pub fn reconfigure(&mut self, config: ServerConfig) {
         self.ns.limits = config.ns_limits;
         self.config = config;
+        self.cache = ReplyCache::default();
+    }
+
+    /// Handle one INVOKE payload and encode its reply with the request's serializer; `None`
+    /// for a oneway request (executed, never answered). Read-only calls are answered from the
+    /// reply cache while the registry is unchanged.
+    pub fn handle_invoke(
+        &mut self,
+        ser: SerializerId,
+        payload: &[u8],
+        batch: bool,
+        oneway: bool,
+        caller: Caller,
+        journal: &mut dyn Journal,
+    ) -> Option<Reply<'_>> {
+        let generation = self.ns.registry().generation();
+        if self.cache.generation != generation {
+            self.cache.map.clear();
+            self.cache.bytes = 0;
+            self.cache.generation = generation;
+        }
+        let lookup_cache = !batch && !oneway;
+        if lookup_cache {
+            self.cache.key.clear();
+            self.cache.key.push(ser.as_u8());
+            self.cache.key.extend_from_slice(payload);
+            if self.cache.map.contains_key(&self.cache.key[..]) {
+                let hit = &self.cache.map[&self.cache.key[..]];
+                return Some(Reply {
+                    flags: hit.flags,
+                    payload: &hit.payload,
+                    close: hit.close,
+                });
+            }
+        }
+        let (outcome, cacheable) = self.execute(ser, payload, batch, caller, journal);
+        if oneway {
+            return None;
+        }
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        let (flags, close) = match outcome {
+            Outcome::Result { value, batch } => match serial::encode(ser, &value, &mut out) {
+                Ok(()) => (if batch { FLAGS_BATCH } else { 0 }, false),
+                Err(e) => {
+                    out.clear();
+                    encode_error(ser, &PyErr::serialize(e.message), &mut out);
+                    (FLAGS_EXCEPTION, true)
+                }
+            },
+            Outcome::Error(err) => {
+                encode_error(ser, &err, &mut out);
+                (FLAGS_EXCEPTION, err.close_after)
+            }
+        };
+        // Only an answer computed from the generation it is filed under may be cached (a read
+        // never changes the registry, but be certain).
+        let still_valid = self.ns.registry().generation() == generation;
+        if lookup_cache && cacheable && still_valid && out.len() <= CACHE_MAX_REPLY {
+            let cost = out.len() + self.cache.key.len();
+            if self.cache.map.len() >= CACHE_MAX_ENTRIES
+                || self.cache.bytes + cost > CACHE_MAX_BYTES
+            {
+                self.cache.map.clear();
+                self.cache.bytes = 0;
+            }
+            self.cache.bytes += cost;
+            let key = self.cache.key.clone();
+            self.scratch = out;
+            let entry = self.cache.map.entry(key).or_insert(CachedReply {
+                flags,
+                close,
+                payload: self.scratch.clone(),
+            });
+            return Some(Reply {
+                flags: entry.flags,
+                payload: &entry.payload,
+                close: entry.close,
+            });
+        }
+        self.scratch = out;
+        Some(Reply {
+            flags,
+            payload: &self.scratch,
+            close,
+        })
     }
 
     /// Decode and execute one INVOKE payload; every mutation is recorded in `journal` before
-    /// the outcome is produced (a refused record makes that call raise NamingError).
-    pub fn invoke_with_journal(
+    /// the outcome is produced (a refused record makes that call raise NamingError). Also says
+    /// whether the call is a read-only one whose reply may be cached.
+    fn execute(
         &mut self,
         ser: SerializerId,
         payload: &[u8],
         batch: bool,
         caller: Caller,
         journal: &mut dyn Journal,
-    ) -> Outcome {
+    ) -> (Outcome, bool) {
         let value = match serial::decode(ser, payload, &self.config.limits) {
             Ok(v) => v,
-            Err(e) => return Outcome::Error(PyErr::new(e.py_class, e.message)),
+            Err(e) => return (Outcome::Error(PyErr::new(e.py_class, e.message)), false),
         };
         let call = match split_call(ser, value) {
             Ok(c) => c,
-            Err(e) => return Outcome::Error(e),
+            Err(e) => return (Outcome::Error(e), false),
         };
+        let cacheable = !batch
+            && CACHEABLE
+                .iter()
+                .any(|(o, m)| *o == call.object && *m == call.method);
         if let Err(e) = check_class_dicts(&call.args, 0).and(check_class_dicts(&call.kwargs, 0)) {
-            return Outcome::Error(e);
+            return (Outcome::Error(e), false);
         }
         if call.object != NS_OBJECT && call.object != DAEMON_OBJECT {
-            return Outcome::Error(PyErr::daemon("unknown object"));
+            return (Outcome::Error(PyErr::daemon("unknown object")), false);
         }
         if batch {
-            return self.run_batch(&call, caller, journal);
+            return (self.run_batch(&call, caller, journal), false);
         }
-        match self.call_one(
+        let outcome = match self.call_one(
             &call.object,
             &call.method,
             &call.args,
@@ -164,7 +307,8 @@ impl Server {
                 batch: false,
             },
             Err(e) => Outcome::Error(e),
-        }
+        };
+        (outcome, cacheable)
     }
 
     fn run_batch(&mut self, call: &Call, caller: Caller, journal: &mut dyn Journal) -> Outcome {
@@ -257,6 +401,21 @@ impl Server {
             audit(caller, method, raw_args, kwargs, &result);
         }
         result
+    }
+}
+
+/// Serialize an exception; if even that fails, fall back to Pyro's PyroError text.
+fn encode_error(ser: SerializerId, err: &PyErr, out: &mut Vec<u8>) {
+    if let Err(e) = serial::encode(ser, &err.to_value(), out) {
+        out.clear();
+        let fallback = PyErr::pyro(format!(
+            "Error serializing exception: {}. Original exception: {}: {}",
+            e.message,
+            err.short_class(),
+            err.message
+        ));
+        // A PyroError of plain strings is representable in every serializer.
+        let _ = serial::encode(ser, &fallback.to_value(), out);
     }
 }
 
@@ -446,5 +605,94 @@ fn check_class_dicts(value: &Value, depth: usize) -> Result<(), PyErr> {
                 .try_for_each(|v| check_class_dicts(v, depth + 1))
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+    use crate::ns::nameserver::Change;
+
+    fn server() -> Server {
+        Server::new(
+            ServerConfig::default(),
+            "PYRO:Pyro.NameServer@127.0.0.1:9090".into(),
+            "info".into(),
+            7,
+        )
+    }
+
+    fn call(s: &mut Server, text: &str) -> (u16, Vec<u8>) {
+        let payload = format!("# serpent utf-8 python3.2\n{text}");
+        let r = s
+            .handle_invoke(
+                SerializerId::Serpent,
+                payload.as_bytes(),
+                false,
+                false,
+                Caller::default(),
+                &mut Vec::<Change>::new(),
+            )
+            .expect("a reply");
+        (r.flags, r.payload.to_vec())
+    }
+
+    const LOOKUP: &str = "('Pyro.NameServer','lookup',('lab.x',),{})";
+
+    #[test]
+    fn read_replies_are_cached_until_the_registry_changes() {
+        let mut s = server();
+        let (flags, miss) = call(&mut s, LOOKUP);
+        assert_eq!(flags, FLAGS_EXCEPTION, "unknown name at first");
+        assert_eq!(call(&mut s, LOOKUP), (flags, miss.clone()));
+        assert_eq!(s.cache.map.len(), 1, "the second call was a hit");
+        call(
+            &mut s,
+            "('Pyro.NameServer','register',('lab.x','PYRO:x@h:1'),{})",
+        );
+        let (flags, found) = call(&mut s, LOOKUP);
+        assert_eq!(flags, 0);
+        assert!(String::from_utf8_lossy(&found).contains("'x',None,'h',1"));
+        // A change that bypasses the name server's methods (autoclean's removal) also counts.
+        s.ns.registry_mut().remove("lab.x");
+        assert_eq!(call(&mut s, LOOKUP).0, FLAGS_EXCEPTION);
+    }
+
+    #[test]
+    fn writes_and_batches_are_never_cached() {
+        let mut s = server();
+        let reg = "('Pyro.NameServer','register',('a','PYRO:a@h:1'),{})";
+        call(&mut s, reg);
+        call(&mut s, reg);
+        assert!(s.cache.map.is_empty());
+        let payload =
+            b"# serpent utf-8 python3.2\n('Pyro.NameServer','<batch>',[('count',(),{})],None)";
+        for _ in 0..2 {
+            let r = s
+                .handle_invoke(
+                    SerializerId::Serpent,
+                    payload,
+                    true,
+                    false,
+                    Caller::default(),
+                    &mut Vec::<Change>::new(),
+                )
+                .unwrap();
+            assert_eq!(r.flags, FLAGS_BATCH);
+        }
+        assert!(s.cache.map.is_empty());
+    }
+
+    #[test]
+    fn the_cache_stays_within_its_bounds() {
+        let mut s = server();
+        for i in 0..(CACHE_MAX_ENTRIES + 10) {
+            call(
+                &mut s,
+                &format!("('Pyro.NameServer','lookup',('n{i}',),{{}})"),
+            );
+            assert!(s.cache.map.len() <= CACHE_MAX_ENTRIES);
+            assert!(s.cache.bytes <= CACHE_MAX_BYTES);
+        }
     }
 }

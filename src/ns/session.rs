@@ -4,14 +4,12 @@
 //! Sans-IO and clock-free: the daemon feeds received bytes and flushes `out`; time-outs for
 //! half-received messages are the daemon's business (it asks [`Session::has_partial_input`]).
 
-use crate::ns::PyErr;
 use crate::ns::nameserver::{Journal, metadata_value};
-use crate::ns::server::{Caller, Outcome, Server};
+use crate::ns::server::{Caller, Server};
 use crate::serial::{self, SerializerId, Value};
 use crate::wire::{
-    self, FLAGS_BATCH, FLAGS_CORR_ID, FLAGS_EXCEPTION, FLAGS_ONEWAY, Frame, FrameError,
-    HEADER_SIZE, Header, MSG_CONNECT, MSG_CONNECTFAIL, MSG_CONNECTOK, MSG_INVOKE, MSG_PING,
-    MSG_RESULT,
+    self, FLAGS_BATCH, FLAGS_CORR_ID, FLAGS_ONEWAY, Frame, FrameError, HEADER_SIZE, Header,
+    MSG_CONNECT, MSG_CONNECTFAIL, MSG_CONNECTOK, MSG_INVOKE, MSG_PING, MSG_RESULT,
 };
 use std::net::SocketAddr;
 
@@ -310,30 +308,18 @@ impl Session {
             return;
         };
         let batch = header.flags & FLAGS_BATCH != 0;
+        let oneway = header.flags & FLAGS_ONEWAY != 0;
         let caller = Caller { peer: self.peer };
-        let outcome = server.invoke_with_journal(ser, &frame.payload, batch, caller, journal);
-        if header.flags & FLAGS_ONEWAY != 0 {
-            return; // M23: executed, never answered, errors swallowed
-        }
-        let mut payload = Vec::with_capacity(128);
-        let (flags, close) = match outcome {
-            Outcome::Result { value, batch } => match serial::encode(ser, &value, &mut payload) {
-                Ok(()) => (if batch { FLAGS_BATCH } else { 0 }, false),
-                Err(e) => {
-                    payload.clear();
-                    let err = PyErr::serialize(e.message);
-                    encode_error(ser, &err, &mut payload);
-                    (FLAGS_EXCEPTION, true)
-                }
-            },
-            Outcome::Error(err) => {
-                encode_error(ser, &err, &mut payload);
-                (FLAGS_EXCEPTION, err.close_after)
-            }
-        };
+        // The header first: the reply may borrow from the server's cache.
         let mut h = reply_header(header, MSG_RESULT, server);
-        h.flags |= flags;
-        wire::emit_frame(out, h, &payload, server.config.compress);
+        let compress = server.config.compress;
+        let Some(reply) = server.handle_invoke(ser, &frame.payload, batch, oneway, caller, journal)
+        else {
+            return; // M23: executed, never answered, errors swallowed
+        };
+        h.flags |= reply.flags;
+        wire::emit_frame(out, h, reply.payload, compress);
+        let close = reply.close;
         if close {
             self.phase = Phase::Closing;
         }
@@ -380,21 +366,6 @@ fn handshake_object(v: &Value) -> Result<String, String> {
             "'{}' object is not subscriptable",
             other.type_name()
         )),
-    }
-}
-
-/// Serialize an exception; if even that fails, fall back to Pyro's PyroError text.
-fn encode_error(ser: SerializerId, err: &PyErr, out: &mut Vec<u8>) {
-    if let Err(e) = serial::encode(ser, &err.to_value(), out) {
-        out.clear();
-        let fallback = PyErr::pyro(format!(
-            "Error serializing exception: {}. Original exception: {}: {}",
-            e.message,
-            err.short_class(),
-            err.message
-        ));
-        // A PyroError of plain strings is representable in every serializer.
-        let _ = serial::encode(ser, &fallback.to_value(), out);
     }
 }
 

@@ -2209,6 +2209,18 @@ fn push_hex(out: &mut Vec<u8>, v: u32, digits: u32) {
 /// CPython 3.11's `repr(str)`.
 fn write_str(s: &str, out: &mut Vec<u8>) {
     let bytes = s.as_bytes();
+    // Fast path, the usual case (names, URIs, tags): printable ASCII without ' or \ is
+    // written as it is between single quotes.
+    if bytes
+        .iter()
+        .all(|&b| (0x20..0x7F).contains(&b) && b != b'\'' && b != b'\\')
+    {
+        out.reserve(bytes.len() + 2);
+        out.push(b'\'');
+        out.extend_from_slice(bytes);
+        out.push(b'\'');
+        return;
+    }
     let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
         b'"'
     } else {

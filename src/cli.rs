@@ -61,7 +61,9 @@ Options of `start` (as pyro5-ns has them; each replaces the configured value):
       --limit KEY=VALUE        a resource limit (repeatable): max_connections [16384],
                                max_output [1MiB], max_depth [64], max_items [1048576],
                                max_registrations [100000], max_name_len [4096],
-                               max_uri_len [8192], max_tag_len [4096], max_tags [1024]
+                               max_uri_len [8192], max_tag_len [4096], max_tags [1024],
+                               reply_cache [2MiB] (cached replies of read-only calls,
+                               emptied at every registry change; 0 = off)
 
 Who may write (off by default, as in Pyro5):
       --allow-write CIDR       only these networks may register/remove/set_metadata

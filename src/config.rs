@@ -306,6 +306,10 @@ pub const LIMIT_KEYS: &[(&str, &str)] = &[
     ("max_uri_len", "bytes of a registered URI"),
     ("max_tag_len", "bytes of a metadata tag"),
     ("max_tags", "metadata tags per registration"),
+    (
+        "reply_cache",
+        "bytes of cached read-only replies (0 = no cache)",
+    ),
 ];
 
 /// One `limits:` value: a known key and a positive number (sizes may carry units).
@@ -318,7 +322,7 @@ pub fn parse_limit(key: &str, node_or_text: impl LimitValue) -> Result<u64, Stri
         ));
     }
     let value = node_or_text.size()?;
-    if value == 0 {
+    if value == 0 && key != "reply_cache" {
         return Err(format!("invalid limit {key}: must be at least 1"));
     }
     Ok(value)

@@ -337,6 +337,7 @@ fn apply_limit(site: &mut SiteConfig, key: &str, value: u64) {
         "max_uri_len" => l.max_uri_len = n,
         "max_tag_len" => l.max_tag_len = n,
         "max_tags" => l.max_tags = n,
+        "reply_cache" => site.server.reply_cache_bytes = n,
         other => log::warn!("unknown limit '{other}' ignored"),
     }
 }

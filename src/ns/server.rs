@@ -26,6 +26,8 @@ pub struct ServerConfig {
     pub compress: bool,
     /// Who may write, and the handshake token.
     pub access: AccessPolicy,
+    /// Bytes of encoded read-only replies kept for repeated requests; 0 turns the cache off.
+    pub reply_cache_bytes: usize,
 }
 
 impl Default for ServerConfig {
@@ -36,6 +38,7 @@ impl Default for ServerConfig {
             ns_limits: NsLimits::default(),
             compress: false,
             access: AccessPolicy::default(),
+            reply_cache_bytes: 2 << 20,
         }
     }
 }
@@ -144,7 +147,7 @@ struct CachedReply {
 }
 
 const CACHE_MAX_ENTRIES: usize = 4096;
-const CACHE_MAX_BYTES: usize = 2 << 20;
+/// No single reply larger than this is cached (at most half the cache).
 const CACHE_MAX_REPLY: usize = 1 << 20;
 
 /// An encoded reply to an INVOKE: RESULT flags (EXCEPTION and/or BATCH), the payload, and
@@ -195,7 +198,8 @@ impl Server {
             self.cache.bytes = 0;
             self.cache.generation = generation;
         }
-        let lookup_cache = !batch && !oneway;
+        let budget = self.config.reply_cache_bytes;
+        let lookup_cache = !batch && !oneway && budget > 0;
         if lookup_cache {
             self.cache.key.clear();
             self.cache.key.push(ser.as_u8());
@@ -232,11 +236,14 @@ impl Server {
         // Only an answer computed from the generation it is filed under may be cached (a read
         // never changes the registry, but be certain).
         let still_valid = self.ns.registry().generation() == generation;
-        if lookup_cache && cacheable && still_valid && out.len() <= CACHE_MAX_REPLY {
-            let cost = out.len() + self.cache.key.len();
-            if self.cache.map.len() >= CACHE_MAX_ENTRIES
-                || self.cache.bytes + cost > CACHE_MAX_BYTES
-            {
+        let cost = out.len() + self.cache.key.len();
+        if lookup_cache
+            && cacheable
+            && still_valid
+            && out.len() <= CACHE_MAX_REPLY
+            && cost <= budget
+        {
+            if self.cache.map.len() >= CACHE_MAX_ENTRIES || self.cache.bytes + cost > budget {
                 self.cache.map.clear();
                 self.cache.bytes = 0;
             }
@@ -684,6 +691,15 @@ mod cache_tests {
     }
 
     #[test]
+    fn a_zero_budget_turns_the_cache_off() {
+        let mut s = server();
+        s.config.reply_cache_bytes = 0;
+        call(&mut s, LOOKUP);
+        call(&mut s, LOOKUP);
+        assert!(s.cache.map.is_empty());
+    }
+
+    #[test]
     fn the_cache_stays_within_its_bounds() {
         let mut s = server();
         for i in 0..(CACHE_MAX_ENTRIES + 10) {
@@ -692,7 +708,7 @@ mod cache_tests {
                 &format!("('Pyro.NameServer','lookup',('n{i}',),{{}})"),
             );
             assert!(s.cache.map.len() <= CACHE_MAX_ENTRIES);
-            assert!(s.cache.bytes <= CACHE_MAX_BYTES);
+            assert!(s.cache.bytes <= s.config.reply_cache_bytes);
         }
     }
 }

@@ -98,6 +98,9 @@ start_server() {
     local log="$WORK/$kind.$SPORT.log"
     case "$kind" in
         labns) "${RUN_ON[@]}" "$SERVER_CPU" "$LABNS" start -n 127.0.0.1 -p "$SPORT" -x "$@" >"$log" 2>&1 & ;;
+        # labns without its reply cache: every request decoded, executed and encoded anew
+        nocache) "${RUN_ON[@]}" "$SERVER_CPU" "$LABNS" start -n 127.0.0.1 -p "$SPORT" -x \
+                    --limit reply_cache=0 "$@" >"$log" 2>&1 & ;;
         python) PYRO_THREADPOOL_SIZE="${POOL:-$PY_POOL}" "${RUN_ON[@]}" "$SERVER_CPU" \
                     "$PY" -m Pyro5.nameserver -n 127.0.0.1 -p "$SPORT" "$@" >"$log" 2>&1 & ;;
         echo) "${RUN_ON[@]}" "$SERVER_CPU" "$LABNS" bench-echo -n 127.0.0.1 -p "$SPORT" >"$log" 2>&1 & ;;
@@ -171,19 +174,20 @@ say "compare: labns=$LABNS python=$PY, $NCPU CPUs, $( ((QUICK)) && echo quick ||
 
 for pinning in $PINNINGS; do
     declare -A pid=() port=()
-    for s in labns python echo; do
+    for s in labns python echo nocache; do
         start_server "$s"
         pid[$s]=$SPID; port[$s]=$SPORT
     done
     for rep in $(seq 1 "$REPS"); do
-        for s in labns python echo; do
+        for s in labns python echo nocache; do
             say "  $pinning, run $rep: $s"
             bench lookup16 "$s" "$pinning" "${pid[$s]}" "${port[$s]}" --op lookup -c 16 --duration "$DUR" --warmup "$WARM"
+            [[ $s == nocache ]] && continue
             bench lookup64 "$s" "$pinning" "${pid[$s]}" "${port[$s]}" --op lookup -c 64 --duration "$DUR" --warmup "$WARM"
             bench connect16 "$s" "$pinning" "${pid[$s]}" "${port[$s]}" --op connect -c 16 --duration "$DUR" --warmup "$WARM"
         done
     done
-    for s in labns python echo; do stop_server "${pid[$s]}"; done
+    for s in labns python echo nocache; do stop_server "${pid[$s]}"; done
     unset pid port
 done
 
@@ -192,12 +196,12 @@ done
 #    idle connections (split pinning where there are 2 CPUs)
 
 PIN=${PINNINGS%% *}
-for s in labns python; do
+for s in labns python nocache; do
     start_server "$s"
     sleep 0.3
-    record rss_idle "$s" "$PIN" "{\"rss_kib\":$(rss_kib "$SPID")}"
+    [[ $s == nocache ]] || record rss_idle "$s" "$PIN" "{\"rss_kib\":$(rss_kib "$SPID")}"
     bench preload "$s" "$PIN" "$SPID" "$SPORT" --preload "$PRELOAD" --op lookup -c 1 --requests 1 --timeout 60
-    record rss_loaded "$s" "$PIN" "{\"rss_kib\":$(rss_kib "$SPID")}"
+    [[ $s == nocache ]] || record rss_loaded "$s" "$PIN" "{\"rss_kib\":$(rss_kib "$SPID")}"
     for rep in $(seq 1 "$REPS"); do
         # --preload again: the names are there, so it only tells list which name to expect
         bench list "$s" "$PIN" "$SPID" "$SPORT" --op list -c 1 --requests "$LIST_REQ" --preload "$PRELOAD" --timeout 60
@@ -335,6 +339,12 @@ for pin in pinnings.split():
     V = {s: med("connect16", s, pin, cpu_per_req) for s in ("labns", "python", "echo")}
     print("| server CPU per connect cycle | %s | %s | %s | %s | %s | | |" % (
         fmt(V["labns"], " us"), fmt(V["python"], " us"), fmt(V["echo"], " us"), ratio(V["labns"], V["echo"]), ratio(V["labns"], V["python"])))
+    N = med("lookup16", "nocache", pin, rps)
+    NC = med("lookup16", "nocache", pin, cpu_per_req)
+    print("| lookup/s, 16 connections, reply cache off | %s | | | %s | %s | (no target) | |" % (
+        fmt(N), ratio(N, L["echo"], True), ratio(N, L["python"])))
+    print("| server CPU per lookup, reply cache off | %s | | | %s | %s | (no target) | |" % (
+        fmt(NC, " us"), ratio(NC, C["echo"]), ratio(NC, C["python"])))
     V = {s: med("lookup16", s, pin, lambda r: r["bench_cpu_s"] * 1e6 / r["completed"] if r.get("completed") else None)
          for s in ("labns", "python", "echo")}
     print("| bench's own CPU per lookup (16 conn.) | %s | %s | %s | | | | |" % (
@@ -352,6 +362,11 @@ print("| list() of %s registrations, p50 latency | %s | %s | %s | <= 1/10 python
     verdict(None if None in V.values() else V["labns"] <= V["python"] / 10)))
 V = {s: med("list", s, pin, cpu_per_req) for s in ("labns", "python")}
 print("| server CPU per list() | %s | %s | %s | | |" % (fmt(V["labns"], " us"), fmt(V["python"], " us"), ratio(V["labns"], V["python"])))
+N = med("list", "nocache", pin, p("p50_us"))
+NC = med("list", "nocache", pin, cpu_per_req)
+PL = med("list", "python", pin, p("p50_us"))
+print("| list() p50 latency, reply cache off | %s | | %s | (no target) | |" % (fmt(N, " ms"), ratio(N, PL)))
+print("| server CPU per list(), reply cache off | %s | | %s | | |" % (fmt(NC, " us"), ratio(NC, V["python"])))
 V = {s: med("register", s, pin, rps) for s in ("labns", "python")}
 print("| register/s, 16 connections (labns lmdb, python sql) | %s | %s | %s | >= 5x python | %s |" % (
     fmt(V["labns"]), fmt(V["python"]), ratio(V["labns"], V["python"]),

@@ -637,20 +637,22 @@ impl Daemon {
                 .collect();
             let action = self.core.handle_events(&events, now, &mut journals);
             self.core.run_timers(now, &mut journals);
-            let mut failed = vec![false; journals.len()];
+            let mut failed: Vec<Option<String>> = vec![None; journals.len()];
             for (i, journal) in journals.into_iter().enumerate() {
                 if let TurnJournal::Store(j) = journal
                     && let Err(e) = j.commit()
                 {
                     error!(
-                        "[{}] {e}: this turn's changes are not stored; their clients are disconnected unanswered",
+                        "[{}] {e}: this turn's changes are not stored; their clients get an error",
                         self.core.sites[i].config.name
                     );
-                    failed[i] = true;
+                    failed[i] = Some(format!(
+                        "storage error: the change could not be stored ({e}); nothing was changed"
+                    ));
                 }
             }
             for (i, store) in self.stores.iter().enumerate() {
-                if let (true, Some(store)) = (failed[i], store)
+                if let (Some(_), Some(store)) = (&failed[i], store)
                     && let Err(e) = self.core.sites[i].load_registry(store)
                 {
                     error!(
@@ -906,17 +908,22 @@ impl Core {
     /// After the turn's commit: release the replies, close finished connections (and, for a
     /// site whose commit failed, the ones holding unacknowledgeable replies), update interests
     /// and deadlines.
-    fn end_of_turn(&mut self, now: Instant, failed: &[bool]) {
+    fn end_of_turn(&mut self, now: Instant, failed: &[Option<String>]) {
         let dirty = std::mem::take(&mut self.dirty);
         for idx in dirty {
             let Some(Some(conn)) = self.conns.get_mut(idx) else {
                 continue;
             };
             conn.dirty = false;
-            if failed.get(conn.site).copied().unwrap_or(false) && conn.committed < conn.out.len() {
-                // Its replies acknowledge changes that were not stored: never send them.
-                self.close(idx);
-                continue;
+            if let Some(Some(message)) = failed.get(conn.site)
+                && conn.committed < conn.out.len()
+            {
+                // Its replies would acknowledge changes that were not stored: they become
+                // errors instead.
+                let replaced =
+                    crate::ns::session::fail_results(&conn.out[conn.committed..], message);
+                conn.out.truncate(conn.committed);
+                conn.out.extend_from_slice(&replaced);
             }
             conn.committed = conn.out.len();
             flush(conn, now);

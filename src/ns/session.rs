@@ -326,6 +326,37 @@ impl Session {
     }
 }
 
+/// The replies of a turn whose registry changes could not be stored (disk full, I/O error):
+/// every RESULT frame in `frames` becomes a NamingError reply carrying `message`, with the same
+/// seq, serializer and correlation id, so no client is told that something happened that was
+/// not stored (a read of the same turn may have seen the lost change, so reads fail too).
+/// Other frames (CONNECTOK, PING) are kept.
+pub fn fail_results(frames: &[u8], message: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(frames.len());
+    let mut rest = frames;
+    while let Some(head) = rest.first_chunk::<HEADER_SIZE>() {
+        let Ok(h) = Header::parse(head) else { break };
+        let total = (HEADER_SIZE as u64 + h.body_len()).min(rest.len() as u64) as usize;
+        match SerializerId::from_u8(h.serializer_id) {
+            Some(ser) if h.msg_type == MSG_RESULT => {
+                let mut payload = Vec::new();
+                let err = crate::ns::PyErr::naming(message);
+                // An exception of plain strings is representable in every serializer.
+                let _ = serial::encode(ser, &err.to_value(), &mut payload);
+                let reply = Header {
+                    flags: FLAGS_CORR_ID | crate::wire::FLAGS_EXCEPTION,
+                    ..h
+                };
+                wire::emit_frame(&mut out, reply, &payload, false);
+            }
+            _ => out.extend_from_slice(&rest[..total]),
+        }
+        rest = &rest[total..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
 /// `str(exception)` of a reader error as Python prints it: a SyntaxError adds the file and line.
 fn python_str(e: &serial::DecodeError, payload: &[u8]) -> String {
     if e.py_class == "builtins.SyntaxError" {
@@ -519,6 +550,40 @@ mod tests {
         .unwrap();
         assert_eq!(text, Value::str(NO_FREE_WORKERS));
         assert!(s.is_closing());
+    }
+
+    #[test]
+    fn results_of_a_failed_commit_become_naming_errors() {
+        let (mut s, mut server) = connected();
+        let mut out = Vec::new();
+        let reg =
+            b"# serpent utf-8 python3.2\n('Pyro.NameServer','register',('a','PYRO:a@h:1'),{})";
+        let mut req = frame(MSG_INVOKE, 9, reg);
+        req.extend(frame(MSG_PING, 10, b"ping"));
+        s.receive(
+            &req,
+            &mut server,
+            &mut Vec::<Change>::new(),
+            &mut out,
+            usize::MAX,
+        );
+        let failed = fail_results(&out, "storage error: disk full");
+        let h = Header::parse(failed.first_chunk().unwrap()).unwrap();
+        assert_eq!((h.msg_type, h.seq), (MSG_RESULT, 9));
+        assert_ne!(h.flags & crate::wire::FLAGS_EXCEPTION, 0);
+        let body = &failed[HEADER_SIZE..HEADER_SIZE + h.data_len as usize];
+        let v = serial::decode(SerializerId::Serpent, body, &Default::default()).unwrap();
+        assert_eq!(
+            v.get("__class__"),
+            Some(&Value::str("Pyro5.errors.NamingError"))
+        );
+        let ping = &failed[HEADER_SIZE + h.data_len as usize..];
+        let p = Header::parse(ping.first_chunk().unwrap()).unwrap();
+        assert_eq!(
+            (p.msg_type, p.seq),
+            (MSG_PING, 10),
+            "the PING reply is kept"
+        );
     }
 
     #[test]

@@ -77,6 +77,8 @@ const KEY_NEXT_SEQ: &[u8] = b"next-seq";
 const PROBE_KEY_PREFIX: &[u8] = b"\xffprobe-";
 const FORMAT_VERSION: &[u8] = b"1";
 const ENTRY_VERSION: u8 = 1;
+/// Format 1 marked entries registered with `metadata=None`; labns no longer distinguishes them
+/// (every tag collection is answered as a set), so the bit is accepted and ignored.
 const FLAG_META_NONE: u8 = 1;
 /// LMDB's default maximum key size.
 const MAX_KEY: usize = 511;
@@ -778,7 +780,7 @@ fn encode_entry(seq: u64, name: &str, entry: &Entry) -> Option<Vec<u8>> {
     let strings = name.len() + entry.uri.len() + entry.tags.iter().map(String::len).sum::<usize>();
     let mut out = Vec::with_capacity(2 + 8 + 4 * (3 + entry.tags.len()) + strings);
     out.push(ENTRY_VERSION);
-    out.push(if entry.meta_none { FLAG_META_NONE } else { 0 });
+    out.push(0); // flags: none written any more (see FLAG_META_NONE)
     out.extend_from_slice(&seq.to_le_bytes());
     let put_len = |out: &mut Vec<u8>, n: usize| -> Option<()> {
         out.extend_from_slice(&u32::try_from(n).ok()?.to_le_bytes());
@@ -865,14 +867,10 @@ fn decode_entry(bytes: &[u8]) -> Result<StoredEntry, String> {
     if r.pos != bytes.len() {
         return Err(format!("{} trailing bytes", bytes.len() - r.pos));
     }
-    let entry = if flags & FLAG_META_NONE != 0 {
-        if !tags.is_empty() {
-            return Err("metadata None with tags".to_string());
-        }
-        Entry::without_metadata(uri)
-    } else {
-        Entry::new(uri, tags)
-    };
+    if flags & FLAG_META_NONE != 0 && !tags.is_empty() {
+        return Err("metadata None with tags".to_string());
+    }
+    let entry = Entry::new(uri, tags);
     Ok(StoredEntry { seq, name, entry })
 }
 
@@ -994,7 +992,6 @@ mod tests {
             ["b", "", long.as_str(), "\u{e9}t\u{e9}", "a", "c"]
         );
         assert_eq!(loaded[5].1, Entry::without_metadata("PYRO:c@h:1"));
-        assert!(loaded[5].1.meta_none);
     }
 
     #[test]

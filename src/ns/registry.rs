@@ -14,11 +14,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub struct Entry {
     /// The URI exactly as registered (a registered string is stored verbatim).
     pub uri: String,
-    /// Metadata tags, sorted and deduplicated (the registry normalizes on insert).
+    /// Metadata tags, sorted and deduplicated (the registry normalizes on insert). Python
+    /// keeps an empty frozenset for `metadata=None`; labns answers with a set either way (the
+    /// fix of bug B1), so no distinction is kept.
     pub tags: Vec<String>,
-    /// The metadata was `None`: Python stores an empty frozenset then (visible in marshal as
-    /// `>` instead of `<`). Always paired with empty `tags`.
-    pub meta_none: bool,
 }
 
 impl Entry {
@@ -26,19 +25,14 @@ impl Entry {
         let mut entry = Entry {
             uri: uri.into(),
             tags: tags.into_iter().collect(),
-            meta_none: false,
         };
         entry.normalize();
         entry
     }
 
-    /// An entry registered with `metadata=None`.
+    /// An entry without metadata tags.
     pub fn without_metadata(uri: impl Into<String>) -> Entry {
-        Entry {
-            uri: uri.into(),
-            tags: Vec::new(),
-            meta_none: true,
-        }
+        Entry::new(uri, Vec::new())
     }
 
     pub fn has_tag(&self, tag: &str) -> bool {
@@ -48,9 +42,6 @@ impl Entry {
     fn normalize(&mut self) {
         self.tags.sort();
         self.tags.dedup();
-        if !self.tags.is_empty() {
-            self.meta_none = false;
-        }
     }
 }
 
@@ -124,9 +115,8 @@ impl Registry {
         None
     }
 
-    /// Replace the tags of an existing entry (`meta_none`: metadata was None). Returns false
-    /// when the name is not registered.
-    pub fn set_tags(&mut self, name: &str, tags: Vec<String>, meta_none: bool) -> bool {
+    /// Replace the tags of an existing entry. Returns false when the name is not registered.
+    pub fn set_tags(&mut self, name: &str, tags: Vec<String>) -> bool {
         let Some(&seq) = self.by_name.get(name) else {
             return false;
         };
@@ -135,7 +125,6 @@ impl Registry {
         };
         self.generation += 1;
         let old = std::mem::replace(&mut entry.tags, tags);
-        entry.meta_none = meta_none;
         entry.normalize();
         self.unindex(seq, &old);
         self.index(seq);
@@ -273,9 +262,9 @@ mod tests {
         let mut r = Registry::new();
         r.insert("n".into(), entry("u", &["b", "a", "b"]));
         assert_eq!(r.get("n").unwrap().tags, ["a", "b"]);
-        assert!(r.set_tags("n", vec![], true));
+        assert!(r.set_tags("n", vec![]));
         assert_eq!(r.get("n"), Some(&Entry::without_metadata("u")));
-        assert!(!r.set_tags("missing", vec![], false));
+        assert!(!r.set_tags("missing", vec![]));
     }
 
     #[test]
@@ -305,7 +294,7 @@ mod tests {
             names(r.with_any_tag(&tags(&["q", "p", "nope"]))),
             ["test.z", "other", "test.a"]
         );
-        r.set_tags("test.z", tags(&["r"]), false);
+        r.set_tags("test.z", tags(&["r"]));
         assert_eq!(
             names(r.with_any_tag(&tags(&["p", "q"]))),
             ["other", "test.a"]
@@ -373,13 +362,11 @@ mod tests {
                         assert_eq!(got, pos.map(|p| model.0.remove(p).1));
                     }
                     3 => {
-                        let meta_none = some_tags.is_empty() && rng.below(2) == 0;
-                        let found = reg.set_tags(&name, some_tags.clone(), meta_none);
+                        let found = reg.set_tags(&name, some_tags.clone());
                         let slot = model.0.iter_mut().find(|(n, _)| *n == name);
                         assert_eq!(found, slot.is_some());
                         if let Some(slot) = slot {
                             slot.1.tags = some_tags;
-                            slot.1.meta_none = meta_none;
                             slot.1.normalize();
                         }
                     }

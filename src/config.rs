@@ -175,14 +175,14 @@ pub struct NameServerConfig {
     /// `None` = the daemon's default.
     pub lmdb_map_size: Option<u64>,
     pub compression: bool,
-    /// Reserved (hardening issue): kept as written.
     /// Networks allowed to register/remove/set_metadata; empty = everyone (Pyro5).
     pub allow_write: Vec<Cidr>,
     /// `limits:` (see [`LIMIT_KEYS`]), validated, in file order.
     pub limits: Vec<(String, u64)>,
-    /// Reserved (hardening issue).
+    /// The handshake token clients must send (`token:`; `--token-file`); `None` = no check.
     pub token: Option<String>,
-    /// Reserved (hardening issue); `None` = the default (on, DECISIONS.md 4).
+    /// Whether clients may not overwrite `Pyro.NameServer`; `None` = the default (on,
+    /// DECISIONS.md 4).
     pub protect_ns_entry: Option<bool>,
 }
 
@@ -284,8 +284,6 @@ fn write_located(
     }
 }
 
-/// Parses and validates a configuration text. `strict` is the caller's `--strict`; the file's
-/// own `strict: true` also applies.
 /// The keys of a `limits:` mapping (and of `--limit KEY=VALUE`), with what they bound.
 pub const LIMIT_KEYS: &[(&str, &str)] = &[
     (
@@ -361,6 +359,8 @@ pub fn parse_autoclean(text: &str) -> Result<Option<Duration>, String> {
     as_autoclean(&Node::Str(text.to_string()))
 }
 
+/// Parses and validates a configuration text. `strict` is the caller's `--strict`; the file's
+/// own `strict: true` also applies.
 pub fn parse(text: &str, strict: bool) -> Result<Config, ConfigError> {
     if text.len() > MAX_CONFIG_BYTES {
         return Err(ConfigError {

@@ -99,6 +99,8 @@ pub enum StoreError {
     },
     /// The files are not a readable labns store; nothing was changed.
     Corrupt { path: PathBuf, detail: String },
+    /// The store path is an existing file (a store is a directory); nothing was changed.
+    NotADirectory { path: PathBuf },
     /// An LMDB operation failed (opening, reading, committing: disk full, I/O error, ...).
     Lmdb {
         path: PathBuf,
@@ -135,6 +137,11 @@ impl fmt::Display for StoreError {
                 "store {} is corrupt or not a labns store: {detail}",
                 path.display()
             ),
+            StoreError::NotADirectory { path } => write!(
+                f,
+                "store {} is a file: labns keeps an LMDB store in a directory of its own (give a directory path)",
+                path.display()
+            ),
             StoreError::Lmdb {
                 path,
                 action,
@@ -148,6 +155,23 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+/// Where a `sql:PATH` or `dbm:PATH` store lives when PATH is an existing file: most likely
+/// Pyro5's (or PyroLab's) own sqlite or dbm store, which labns neither reads nor writes
+/// (DECISIONS.md 2). labns keeps its LMDB store beside it, in the directory `PATH.lmdb`, so
+/// that a lab's configuration file works unchanged and the old file stays as it was. `None`
+/// when PATH is not a regular file (a directory, missing, or unreadable: [`Store::open`]
+/// decides), and for LMDB's own data and lock files, which a store path must never be.
+pub fn beside_foreign_file(path: &Path) -> Option<PathBuf> {
+    let meta = fs::metadata(path).ok()?;
+    let name = path.file_name()?;
+    if !meta.is_file() || name == DATA_FILE || name == LMDB_LOCK_FILE || name == LOCK_FILE {
+        return None;
+    }
+    let mut beside = name.to_os_string();
+    beside.push(".lmdb");
+    Some(path.with_file_name(beside))
+}
 
 /// An open, locked store. Dropping it closes the environment and releases the lock.
 pub struct Store {
@@ -190,6 +214,11 @@ impl Store {
                 error,
             }
         };
+        if fs::metadata(path).is_ok_and(|m| !m.is_dir()) {
+            return Err(StoreError::NotADirectory {
+                path: path.to_path_buf(),
+            });
+        }
         fs::create_dir_all(path).map_err(io("create store directory", path))?;
         let lock = lock_store(path)?;
 
@@ -1240,8 +1269,32 @@ mod tests {
         let file = dir.path().join("ns.sqlite");
         fs::write(&file, b"SQLite format 3\0").unwrap();
         let err = Store::open(&file, SMALL_MAP).unwrap_err();
+        assert!(matches!(err, StoreError::NotADirectory { .. }), "{err:?}");
+        assert!(err.to_string().contains("ns.sqlite is a file"), "{err}");
+        assert_eq!(fs::read(&file).unwrap(), b"SQLite format 3\0");
+        // A directory on the way that is a file: the OS error, naming the path.
+        let err = Store::open(&file.join("store"), SMALL_MAP).unwrap_err();
         assert!(matches!(err, StoreError::Io { .. }), "{err:?}");
         assert_eq!(fs::read(&file).unwrap(), b"SQLite format 3\0");
+    }
+
+    #[test]
+    fn a_pyro5_store_file_gets_an_lmdb_store_beside_it() {
+        let dir = TempDir::new("beside");
+        fs::create_dir_all(dir.path()).unwrap();
+        let file = dir.path().join("ns.sqlite");
+        assert_eq!(beside_foreign_file(&file), None, "missing: the path itself");
+        fs::write(&file, b"SQLite format 3\0").unwrap();
+        let beside = beside_foreign_file(&file).expect("a file");
+        assert_eq!(beside, dir.path().join("ns.sqlite.lmdb"));
+        let store = Store::open(&beside, SMALL_MAP).unwrap();
+        assert_eq!(store.path(), beside);
+        assert_eq!(fs::read(&file).unwrap(), b"SQLite format 3\0");
+        // A directory (an LMDB store) and LMDB's own files are never redirected.
+        assert_eq!(beside_foreign_file(&beside), None);
+        drop(store);
+        assert_eq!(beside_foreign_file(&beside.join(DATA_FILE)), None);
+        assert_eq!(beside_foreign_file(&beside.join(LOCK_FILE)), None);
     }
 
     #[test]

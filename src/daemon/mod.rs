@@ -25,7 +25,7 @@ use crate::ns::broadcast;
 use crate::ns::nameserver::{Change, Journal, JournalError, NAMESERVER_NAME};
 use crate::ns::server::{Server, ServerConfig};
 use crate::ns::session::Session;
-use crate::store::{Store, StoreError, StoreJournal};
+use crate::store::{self, Store, StoreError, StoreJournal};
 use log::{debug, error, info, warn};
 use mio::net::{TcpListener, TcpStream, UdpSocket};
 use mio::{Events, Interest, Poll, Token, Waker};
@@ -473,18 +473,31 @@ impl Daemon {
             stores.push(match &config.store {
                 None => None,
                 Some(sc) => {
-                    let store = Store::open(&sc.path, sc.map_size).map_err(|err| {
+                    let beside = (sc.spelling != "lmdb")
+                        .then(|| store::beside_foreign_file(&sc.path))
+                        .flatten();
+                    let path = beside.as_deref().unwrap_or(&sc.path);
+                    let store = Store::open(path, sc.map_size).map_err(|err| {
                         StartError::Store {
                             site: config.name.clone(),
                             err,
                         }
                     })?;
+                    if beside.is_some() {
+                        warn!(
+                            "[{}] {} is a file (Pyro5's own {} store?): labns leaves it as it is and keeps its LMDB store beside it, in {}",
+                            config.name,
+                            sc.path.display(),
+                            sc.spelling,
+                            path.display()
+                        );
+                    }
                     if sc.spelling != "lmdb" {
                         info!(
                             "[{}] storage '{}' is kept in LMDB at {} (labns stores every persistent spelling in LMDB)",
                             config.name,
                             sc.spelling,
-                            sc.path.display()
+                            path.display()
                         );
                     }
                     Some(store)

@@ -228,6 +228,33 @@ def test_memory_forgets(labns_home, fresh_server):
 
 
 @pytest.mark.labns_only("labns store handling")
+@pytest.mark.parametrize("kind", ["sql", "dbm"])
+def test_pyro5_store_file_is_left_alone_and_gets_an_lmdb_store_beside_it(labns_home, fresh_server, kind):
+    """A lab's file says `storage: sql:/path/ns.sqlite` and that file is Pyro5's own sqlite (or
+    dbm) store: labns starts, neither reads nor writes the file (DECISIONS.md 2: services
+    re-register), keeps its LMDB store in `PATH.lmdb` and says so; restarts find that store."""
+    old = b"SQLite format 3\x00" + bytes(range(256)) * 4
+    path = labns_home.path("stores", "pyrolab", "ns." + ("sqlite" if kind == "sql" else "dbm"))
+    os.makedirs(os.path.dirname(path))
+    with open(path, "wb") as f:
+        f.write(old)
+    args = {"labns_args": ["--storage", "%s:%s" % (kind, path)], "env_extra": labns_home.env()}
+    srv = fresh_server(**args)
+    expected = fill(srv)
+    stop_with(srv, signal.SIGKILL)
+    lines = [l for l in srv.stderr().splitlines() if "is a file" in l]
+    assert len(lines) == 1 and path + ".lmdb" in lines[0] and "WARN" in lines[0], srv.stderr()
+    assert os.path.isfile(os.path.join(path + ".lmdb", "data.mdb"))
+    again = fresh_server(**args)
+    assert registry(again) == expected
+    with open(path, "rb") as f:
+        assert f.read() == old
+    # the lmdb spelling means "this is my LMDB directory": a file there is refused (below)
+    line = refused(labns_home, "lmdb:" + path)
+    assert path in line and "is a file" in line, line
+
+
+@pytest.mark.labns_only("labns store handling")
 def test_missing_directories_are_created(labns_home, fresh_server):
     store = labns_home.path("does", "not", "exist", "yet", "ns.lmdb")
     srv = fresh_server(**store_kwargs(labns_home, "lmdb", store))

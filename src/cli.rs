@@ -49,7 +49,9 @@ Options of `start` (as pyro5-ns has them; each replaces the configured value):
       --bcport PORT            broadcast responder port [default: 9091]
   -x, --no-broadcast           no broadcast responder (alias --nobc)
   -s, --storage KIND           memory | lmdb[:DIR] | sql[:DIR] | dbm[:DIR] (all persistent
-                               kinds are LMDB) [default: memory]
+                               kinds are an LMDB directory; a sql/dbm path that is a file,
+                               such as Pyro5's own store, is left alone and the LMDB store
+                               goes beside it, to PATH.lmdb) [default: memory]
       --autoclean SECS         check every registration's address every SECS seconds (>= 3;
                                0 = off) and remove those unreachable for 20 s [default: 0]
       --lmdb-map-size SIZE     LMDB map size, e.g. 64MiB [default: 64MiB on 32-bit, 1GiB]

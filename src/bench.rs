@@ -19,7 +19,7 @@ use crate::ns::nameserver::metadata_value;
 use crate::ns::uri::Uri;
 use crate::serial::{self, SerializerId, Value};
 use crate::wire::{
-    FLAGS_COMPRESSED, FLAGS_CORR_ID, FLAGS_EXCEPTION, HEADER_SIZE, Header, MSG_CONNECT,
+    self, FLAGS_COMPRESSED, FLAGS_CORR_ID, FLAGS_EXCEPTION, HEADER_SIZE, Header, MSG_CONNECT,
     MSG_CONNECTFAIL, MSG_CONNECTOK, MSG_INVOKE, MSG_PING, MSG_RESULT, decompress, peek_frame,
 };
 use mio::net::{TcpListener, TcpStream};
@@ -267,7 +267,7 @@ struct Template {
 fn invoke_frame(ser: SerializerId, method: &str, args: Vec<Value>) -> Result<Vec<u8>, BenchError> {
     let payload = client::encode_call(ser, NS_OBJECT, method, args, vec![])
         .map_err(|e| berr(format!("cannot encode {method}(): {e}")))?;
-    Ok(client::frame(MSG_INVOKE, ser, 0, 0, &payload))
+    Ok(wire::plain_frame(MSG_INVOKE, ser.as_u8(), 0, 0, &payload))
 }
 
 /// The request template for connection `slot`.
@@ -428,7 +428,7 @@ impl Engine {
             events: Events::with_capacity(1024),
             addr,
             op,
-            connect_frame: client::frame(MSG_CONNECT, ser, 0, 0, &handshake),
+            connect_frame: wire::plain_frame(MSG_CONNECT, ser.as_u8(), 0, 0, &handshake),
             slots,
             scratch: vec![0; 64 * 1024],
             running: false,
@@ -1240,10 +1240,16 @@ fn canned(addr: SocketAddr) -> Result<Canned, BenchError> {
         let hs = enc(&handshake).map_err(|e| berr(format!("echo: {e}")))?;
         let res = enc(&uri).map_err(|e| berr(format!("echo: {e}")))?;
         let id = ser.as_u8() as usize;
-        connect_ok[id] = client::frame(MSG_CONNECTOK, ser, FLAGS_CORR_ID, 0, &hs);
-        result[id] = client::frame(MSG_RESULT, ser, FLAGS_CORR_ID, 0, &res);
+        connect_ok[id] = wire::plain_frame(MSG_CONNECTOK, ser.as_u8(), FLAGS_CORR_ID, 0, &hs);
+        result[id] = wire::plain_frame(MSG_RESULT, ser.as_u8(), FLAGS_CORR_ID, 0, &res);
     }
-    let mut pong = client::frame(MSG_PING, SerializerId::Serpent, FLAGS_CORR_ID, 0, b"pong");
+    let mut pong = wire::plain_frame(
+        MSG_PING,
+        SerializerId::Serpent.as_u8(),
+        FLAGS_CORR_ID,
+        0,
+        b"pong",
+    );
     pong[7] = 42;
     Ok(Canned {
         connect_ok,
@@ -1587,7 +1593,13 @@ mod tests {
     #[test]
     fn echo_replies_echo_seq_and_correlation_id() {
         let canned = canned("127.0.0.1:9090".parse().unwrap()).unwrap();
-        let mut req = client::frame(MSG_INVOKE, SerializerId::Json, FLAGS_CORR_ID, 777, b"{}");
+        let mut req = wire::plain_frame(
+            MSG_INVOKE,
+            SerializerId::Json.as_u8(),
+            FLAGS_CORR_ID,
+            777,
+            b"{}",
+        );
         req[20..36].copy_from_slice(&[7; 16]);
         let mut out = Vec::new();
         assert!(echo_reply(&canned, &req[..HEADER_SIZE], &mut out));
@@ -1598,7 +1610,7 @@ mod tests {
             &out[HEADER_SIZE..],
             br#"{"__class__": "Pyro5.core.URI", "state": ["PYRO", "Pyro.NameServer", null, "127.0.0.1", 9090]}"#
         );
-        let bogus = client::frame(9, SerializerId::Json, 0, 1, b"");
+        let bogus = wire::plain_frame(9, SerializerId::Json.as_u8(), 0, 1, b"");
         assert!(!echo_reply(&canned, &bogus, &mut out));
     }
 

@@ -208,23 +208,6 @@ pub fn encode_handshake(
     Ok(out)
 }
 
-/// One uncompressed frame without annotations, as the Python client writes it (flags as given,
-/// zero correlation id).
-pub fn frame(msg_type: u8, ser: SerializerId, flags: u16, seq: u16, payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(HEADER_SIZE + payload.len());
-    let header = Header {
-        msg_type,
-        serializer_id: ser.as_u8(),
-        flags,
-        seq,
-        data_len: 0,
-        annotations_len: 0,
-        corr_id: [0; 16],
-    };
-    wire::emit_frame(&mut out, header, payload, false);
-    out
-}
-
 /// The string form of a URI result: a str as is, a `Pyro5.core.URI` class dict as Python's
 /// `str(uri)` prints it.
 pub fn uri_text(v: &Value) -> Result<String, ClientError> {
@@ -427,7 +410,8 @@ impl Client {
     fn handshake(&mut self, handshake: &str) -> Result<(), ClientError> {
         let payload =
             encode_handshake(self.serializer, NS_OBJECT, handshake).map_err(ClientError::Encode)?;
-        let request = frame(MSG_CONNECT, self.serializer, 0, self.seq, &payload);
+        let request =
+            wire::plain_frame(MSG_CONNECT, self.serializer.as_u8(), 0, self.seq, &payload);
         self.stream.write_all(&request).map_err(from_io)?;
         let (header, value) = self.read_reply()?;
         match header.msg_type {
@@ -484,7 +468,13 @@ impl Client {
 
     fn exchange(&mut self, flags: u16, payload: &[u8]) -> Result<Value, ClientError> {
         self.seq = self.seq.wrapping_add(1);
-        let request = frame(MSG_INVOKE, self.serializer, flags, self.seq, payload);
+        let request = wire::plain_frame(
+            MSG_INVOKE,
+            self.serializer.as_u8(),
+            flags,
+            self.seq,
+            payload,
+        );
         self.stream.write_all(&request).map_err(from_io)?;
         let (header, value) = self.read_reply()?;
         if header.msg_type != MSG_RESULT {

@@ -452,17 +452,22 @@ mod tests {
     use crate::ns::server::ServerConfig;
 
     fn frame(msg_type: u8, seq: u16, payload: &[u8]) -> Vec<u8> {
+        wire::plain_frame(msg_type, SerializerId::Serpent.as_u8(), 0, seq, payload)
+    }
+
+    const HANDSHAKE: &[u8] =
+        b"# serpent utf-8 python3.2\n{'handshake':'hello','object':'Pyro.NameServer'}";
+
+    /// Feed `input` to the session with no output bound; returns what it wrote.
+    fn feed(s: &mut Session, server: &mut Server, input: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
-        let h = Header {
-            msg_type,
-            serializer_id: 1,
-            flags: 0,
-            seq,
-            data_len: 0,
-            annotations_len: 0,
-            corr_id: [0; 16],
-        };
-        wire::emit_frame(&mut out, h, payload, false);
+        s.receive(
+            input,
+            server,
+            &mut Vec::<Change>::new(),
+            &mut out,
+            usize::MAX,
+        );
         out
     }
 
@@ -474,19 +479,7 @@ mod tests {
             1,
         );
         let mut s = Session::new();
-        let mut out = Vec::new();
-        let hs = frame(
-            MSG_CONNECT,
-            0,
-            b"# serpent utf-8 python3.2\n{'handshake':'hello','object':'Pyro.NameServer'}",
-        );
-        s.receive(
-            &hs,
-            &mut server,
-            &mut Vec::<Change>::new(),
-            &mut out,
-            usize::MAX,
-        );
+        feed(&mut s, &mut server, &frame(MSG_CONNECT, 0, HANDSHAKE));
         assert!(s.is_connected());
         (s, server)
     }
@@ -523,19 +516,7 @@ mod tests {
     fn refusing_session_answers_no_free_workers_in_marshal() {
         let mut server = connected().1;
         let mut s = Session::refusing();
-        let mut out = Vec::new();
-        let hs = frame(
-            MSG_CONNECT,
-            7,
-            b"# serpent utf-8 python3.2\n{'handshake':'hello','object':'Pyro.NameServer'}",
-        );
-        s.receive(
-            &hs,
-            &mut server,
-            &mut Vec::<Change>::new(),
-            &mut out,
-            usize::MAX,
-        );
+        let out = feed(&mut s, &mut server, &frame(MSG_CONNECT, 7, HANDSHAKE));
         let h = Header::parse(out.first_chunk().unwrap()).unwrap();
         assert_eq!(
             (h.msg_type, h.serializer_id, h.flags, h.seq),
@@ -555,18 +536,11 @@ mod tests {
     #[test]
     fn results_of_a_failed_commit_become_naming_errors() {
         let (mut s, mut server) = connected();
-        let mut out = Vec::new();
         let reg =
             b"# serpent utf-8 python3.2\n('Pyro.NameServer','register',('a','PYRO:a@h:1'),{})";
         let mut req = frame(MSG_INVOKE, 9, reg);
         req.extend(frame(MSG_PING, 10, b"ping"));
-        s.receive(
-            &req,
-            &mut server,
-            &mut Vec::<Change>::new(),
-            &mut out,
-            usize::MAX,
-        );
+        let out = feed(&mut s, &mut server, &req);
         let failed = fail_results(&out, "storage error: disk full");
         let h = Header::parse(failed.first_chunk().unwrap()).unwrap();
         assert_eq!((h.msg_type, h.seq), (MSG_RESULT, 9));
@@ -595,13 +569,10 @@ mod tests {
                 "# serpent utf-8 python3.2\n{{'handshake':{handshake},'object':'Pyro.NameServer'}}"
             );
             let mut s = Session::new();
-            let mut out = Vec::new();
-            s.receive(
-                &frame(MSG_CONNECT, 0, payload.as_bytes()),
+            let out = feed(
+                &mut s,
                 &mut server,
-                &mut Vec::<Change>::new(),
-                &mut out,
-                usize::MAX,
+                &frame(MSG_CONNECT, 0, payload.as_bytes()),
             );
             let h = Header::parse(out.first_chunk().unwrap()).unwrap();
             assert_eq!(h.msg_type == MSG_CONNECTOK, ok, "{handshake}");

@@ -1221,28 +1221,6 @@ pub(super) mod test_support {
         bytes.iter().map(|b| format!("{b:02x}")).collect()
     }
 
-    /// Equality that treats NaN as equal to NaN (for round trips of arbitrary values).
-    pub fn same(a: &Value, b: &Value) -> bool {
-        let f = |x: f64, y: f64| x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan());
-        match (a, b) {
-            (Value::Float(x), Value::Float(y)) => f(*x, *y),
-            (Value::Complex(a, b), Value::Complex(c, d)) => f(*a, *c) && f(*b, *d),
-            (Value::Tuple(x), Value::Tuple(y))
-            | (Value::List(x), Value::List(y))
-            | (Value::Set(x), Value::Set(y))
-            | (Value::FrozenSet(x), Value::FrozenSet(y)) => {
-                x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
-            }
-            (Value::Dict(x), Value::Dict(y)) => {
-                x.len() == y.len()
-                    && x.iter()
-                        .zip(y)
-                        .all(|((k1, v1), (k2, v2))| same(k1, k2) && same(v1, v2))
-            }
-            _ => a == b,
-        }
-    }
-
     /// Values every writer should carry, for round-trip tests.
     pub fn sample_values() -> Vec<Value> {
         let mut v = vec![
@@ -1728,7 +1706,7 @@ mod tests {
             let mut out = Vec::new();
             encode(&v, &mut out).expect("encode");
             let back = decode(&out, &Limits::default()).expect("decode");
-            assert!(same(&back, &v), "{v:?} came back as {back:?}");
+            assert!(back.same(&v), "{v:?} came back as {back:?}");
         }
         let nested = d(vec![
             (t(vec![i(1), s("x")]), fs(vec![b(false), Value::Float(2.5)])),
@@ -1761,7 +1739,7 @@ mod tests {
             let mut out = Vec::new();
             encode(&value, &mut out).expect("re-encode");
             let back = decode(&out, &Limits::default()).expect("decode own output");
-            assert!(same(&back, &value), "{}: {value:?}", p.case);
+            assert!(back.same(&value), "{}: {value:?}", p.case);
         }
     }
 

@@ -799,7 +799,7 @@ mod tests {
                     .collect()),
                 other => other.clone(),
             };
-            assert!(same(&back, &want), "{v:?} came back as {back:?}");
+            assert!(back.same(&want), "{v:?} came back as {back:?}");
         }
     }
 

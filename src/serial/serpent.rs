@@ -2349,7 +2349,8 @@ mod tests {
             .expect("every payload starts with the header")
     }
 
-    /// Equality with floats compared bit for bit (so -0.0 != 0.0) and sets as unordered.
+    /// [`Value::same`], except that sets are unordered (the Python vectors list set members
+    /// in CPython's hash order) and NaN payloads must match too.
     fn same(a: &Value, b: &Value) -> bool {
         match (a, b) {
             (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),

@@ -102,6 +102,30 @@ impl Value {
         }
     }
 
+    /// Structural equality for round trips: floats (and complex parts) compared bit for bit,
+    /// so `-0.0` differs from `0.0`, but any NaN equals any NaN; container kinds and item
+    /// order must match. (`==` is IEEE equality: NaN != NaN, -0.0 == 0.0.)
+    pub fn same(&self, other: &Value) -> bool {
+        let float = |x: f64, y: f64| x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan());
+        match (self, other) {
+            (Value::Float(x), Value::Float(y)) => float(*x, *y),
+            (Value::Complex(a, b), Value::Complex(c, d)) => float(*a, *c) && float(*b, *d),
+            (Value::Tuple(x), Value::Tuple(y))
+            | (Value::List(x), Value::List(y))
+            | (Value::Set(x), Value::Set(y))
+            | (Value::FrozenSet(x), Value::FrozenSet(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.same(q))
+            }
+            (Value::Dict(x), Value::Dict(y)) => {
+                x.len() == y.len()
+                    && x.iter()
+                        .zip(y)
+                        .all(|((k1, v1), (k2, v2))| k1.same(k2) && v1.same(v2))
+            }
+            _ => self == other,
+        }
+    }
+
     /// Look up a string key in a dict (first match; Python dicts have unique keys).
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {

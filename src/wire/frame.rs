@@ -172,6 +172,29 @@ pub fn emit_frame(out: &mut Vec<u8>, mut header: Header, payload: &[u8], compres
     }
 }
 
+/// One uncompressed frame without annotations, as the Python client writes a request (flags
+/// as given, zero correlation id): for clients, load generators and tests.
+pub fn plain_frame(
+    msg_type: u8,
+    serializer_id: u8,
+    flags: u16,
+    seq: u16,
+    payload: &[u8],
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_SIZE + payload.len());
+    let header = Header {
+        msg_type,
+        serializer_id,
+        flags,
+        seq,
+        data_len: 0,
+        annotations_len: 0,
+        corr_id: [0; 16],
+    };
+    emit_frame(&mut out, header, payload, false);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@
 mod frame;
 mod header;
 
-pub use frame::{Frame, FrameError, decompress, emit_frame, peek_frame};
+pub use frame::{Frame, FrameError, decompress, emit_frame, peek_frame, plain_frame};
 pub use header::{Header, HeaderError};
 
 /// `PYRO`

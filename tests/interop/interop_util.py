@@ -87,6 +87,21 @@ def has_ipv6_loopback():
         return False
 
 
+def timed_lookups(srv, n, limit_each):
+    """n lookups of the NS entry on one fresh proxy (real Pyro5 client), each under limit_each
+    seconds; returns the slowest call's duration."""
+    import Pyro5.api
+    worst = 0.0
+    with Pyro5.api.Proxy(srv.uri) as p:
+        p._pyroTimeout = 10
+        for _ in range(n):
+            t0 = time.monotonic()
+            assert str(p.lookup(NS_NAME)) == srv.uri
+            worst = max(worst, time.monotonic() - t0)
+    assert worst < limit_each, "a lookup took %.2f s" % worst
+    return worst
+
+
 def tcp_accepts(host, port, timeout=0.5):
     try:
         with socket.create_connection((host, port), timeout=timeout):
@@ -189,6 +204,23 @@ def server_command(host, port, labns_args=(), python_args=()):
     return [PYTHON, "-u", "-m", "Pyro5.nameserver", "-n", host, "-p", str(port)] + list(python_args)
 
 
+def spawn_server(cmd, env, host, port, bc=None):
+    """Run `cmd` as a name server on host:port, its stdout/stderr in a scratch directory that
+    the returned Server removes when stopped. Does not wait for it to serve."""
+    workdir = tempfile.mkdtemp(prefix="labns-interop-")
+    out = open(os.path.join(workdir, "stdout"), "wb")
+    err = open(os.path.join(workdir, "stderr"), "wb")
+    try:
+        procs = [subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env)]
+    except BaseException:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+    finally:
+        out.close()
+        err.close()
+    return Server(host, port, procs, workdir, bc)
+
+
 def start_server(host=HOST, port=None, labns_args=(), python_args=(), python_env=None, bc=None,
                  wait=True, labns_cmd=None, env_extra=None):
     """Start the name server under test on host:port (a free port when None).
@@ -219,18 +251,7 @@ def start_server(host=HOST, port=None, labns_args=(), python_args=(), python_env
         env.setdefault("RUST_BACKTRACE", "1")
     if IS_LABNS and not os.access(LABNS_BIN, os.X_OK):
         raise ServerStartError("LABNS_BIN=%s is not an executable file" % LABNS_BIN)
-    workdir = tempfile.mkdtemp(prefix="labns-interop-")
-    out = open(os.path.join(workdir, "stdout"), "wb")
-    err = open(os.path.join(workdir, "stderr"), "wb")
-    try:
-        procs = [subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env)]
-    except BaseException:
-        shutil.rmtree(workdir, ignore_errors=True)
-        raise
-    finally:
-        out.close()
-        err.close()
-    srv = Server(host, port, procs, workdir, bc)
+    srv = spawn_server(cmd, env, host, port, bc)
     if not wait:
         return srv
     try:

@@ -10,10 +10,8 @@ the labns client against Pyro5's own name server); they need the labns binary ei
 
 import json
 import os
-import shutil
 import socket
 import subprocess
-import tempfile
 import time
 
 import pytest
@@ -265,19 +263,8 @@ def test_silent_server_times_out():
 
 def start_python_reference():
     port = U.free_port()
-    workdir = tempfile.mkdtemp(prefix="labns-interop-")
-    out = open(os.path.join(workdir, "stdout"), "wb")
-    err = open(os.path.join(workdir, "stderr"), "wb")
-    try:
-        proc = subprocess.Popen([U.PYTHON, "-u", "-m", "Pyro5.nameserver", "-n", U.HOST, "-p", str(port)],
-                                stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=U.loopback_env())
-    except BaseException:
-        shutil.rmtree(workdir, ignore_errors=True)
-        raise
-    finally:
-        out.close()
-        err.close()
-    srv = U.Server(U.HOST, port, [proc], workdir)
+    cmd = [U.PYTHON, "-u", "-m", "Pyro5.nameserver", "-n", U.HOST, "-p", str(port)]
+    srv = U.spawn_server(cmd, U.loopback_env(), U.HOST, port)
     try:
         U.wait_until_serving(srv)
     except BaseException:

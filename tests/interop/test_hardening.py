@@ -115,18 +115,6 @@ def local_addr(p):
     return p._pyroConnection.sock.getsockname()
 
 
-def timed_lookups(srv, n, limit_each):
-    """n lookups on one fresh proxy; returns the slowest call's duration."""
-    worst = 0.0
-    with proxy(srv) as p:
-        for _ in range(n):
-            t0 = time.monotonic()
-            assert str(p.lookup(U.NS_NAME)) == srv.uri
-            worst = max(worst, time.monotonic() - t0)
-    assert worst < limit_each, "a lookup took %.2f s" % worst
-    return worst
-
-
 def closed_by_server(sock, timeout):
     """True when the server closes the connection within timeout; a CONNECTFAIL frame (a client shows
     it as 'connection rejected') may come first."""
@@ -166,6 +154,19 @@ def stderr_lines(srv, pattern, timeout=3.0):
 # ------------------------------------------------------------------------------------------------
 # total connections: past the cap, Pyro5's "no free workers" CONNECTFAIL, then close
 
+def newcomer_served(srv, within=5):
+    """A new client is served (count() == 1) within `within` seconds; the server may still be
+    noticing that other clients left."""
+    def served():
+        try:
+            with proxy(srv, timeout=5) as q:
+                return q.count() == 1
+        except CommunicationError:
+            time.sleep(0.1)
+            return False
+    return U.wait_for(served, within)
+
+
 def check_no_free_workers(fr, seq):
     assert fr.type == MSG_CONNECTFAIL, fr
     assert fr.ser == 2, fr                       # marshal, whatever the client's serializer
@@ -202,14 +203,7 @@ def test_connection_cap_refuses_like_pyro5(fresh_server):
         # one leaves: the next newcomer is served (the server notices the close asynchronously)
         held.pop()._pyroRelease()
 
-        def served():
-            try:
-                with proxy(srv, timeout=5) as q:
-                    return q.count() == 1
-            except CommunicationError:
-                time.sleep(0.1)
-                return False
-        assert U.wait_for(served, 5)
+        assert newcomer_served(srv)
     finally:
         for h in held:
             h._pyroRelease()
@@ -254,14 +248,7 @@ def test_connection_cap_silent_and_garbage_newcomers(fresh_server):
             s.close()
         fillers, flood = [], []
 
-        def served():
-            try:
-                with proxy(srv, timeout=5) as q:
-                    return q.count() == 1
-            except CommunicationError:
-                time.sleep(0.1)
-                return False
-        assert U.wait_for(served, 5)
+        assert newcomer_served(srv)
         assert srv.alive()
     finally:
         keep._pyroRelease()
@@ -296,7 +283,7 @@ def test_stalled_clients_are_closed_after_message_timeout(fresh_server):
                 s.sendall(inv[:41])
             stalled.append(s)
         t0 = time.monotonic()
-        timed_lookups(srv, 20, 0.5)
+        U.timed_lookups(srv, 20, 0.5)
         for s in stalled:
             assert closed_by_server(s, max(0.1, t0 + 4.0 - time.monotonic())), \
                 "a stalled connection was still open after %.1f s" % (time.monotonic() - t0)
@@ -352,7 +339,7 @@ def test_non_reading_client_is_dropped(fresh_server):
     try:
         t0 = time.monotonic()
         port = s.getsockname()[1]
-        timed_lookups(srv, 20, 1.0)
+        U.timed_lookups(srv, 20, 1.0)
         time.sleep(max(0.0, t0 + 3.5 - time.monotonic()))
         # now read: a dropped connection yields what was in flight, then EOF/reset; one still served
         # would keep streaming replies (cut off at 20 MB)
@@ -377,7 +364,7 @@ def test_non_reading_client_is_dropped(fresh_server):
         assert stderr_lines(srv, r"closing connection from 127\.0\.0\.1:%d\b" % port)
     finally:
         s.close()
-    timed_lookups(srv, 5, 1.0)
+    U.timed_lookups(srv, 5, 1.0)
 
 
 @pytest.mark.labns_only("labns --limit max_output")
@@ -397,7 +384,7 @@ def test_non_reading_clients_output_is_bounded_by_max_output(fresh_server):
         for _ in range(15):
             time.sleep(0.1)
             peak = max(peak, rss_kib(srv.proc.pid))
-        timed_lookups(srv, 5, 1.0)
+        U.timed_lookups(srv, 5, 1.0)
         print("\nmax_output=64KiB, 4 non-reading clients: RSS idle %.1f MiB, with them %.1f MiB (+%.1f MiB)"
               % (mib(idle), mib(peak), mib(peak - idle)))
         assert peak - idle < 16 * 1024, (
@@ -440,7 +427,7 @@ def test_message_size_is_checked_before_the_body(fresh_server):
     finally:
         for s in socks:
             s.close()
-    timed_lookups(srv, 3, 1.0)
+    U.timed_lookups(srv, 3, 1.0)
 
 
 @pytest.mark.labns_only("labns --limit max_depth (Python's deserializers have no such limit)")
@@ -510,7 +497,7 @@ def test_hostile_payloads_every_deserializer(fresh_server):
     after = rss_kib(srv.proc.pid)
     assert srv.alive(), srv.describe()
     assert after - before < 16 * 1024, "RSS grew by %.1f MiB" % mib(after - before)
-    timed_lookups(srv, 3, 1.0)
+    U.timed_lookups(srv, 3, 1.0)
 
 
 @pytest.mark.labns_only("labns --limit max_items (Python's deserializers have no such limit)")
@@ -1015,7 +1002,7 @@ def test_flood_of_10000_garbage_and_silent_connections(fresh_server):
             assert closed_by_server(s, 2.0)
         # a silent one and a half-sent one are still open (message timeout 30 s)
         assert not is_closed(socks[0], 0.2) and not is_closed(socks[4], 0.2)
-        timed = timed_lookups(srv, 20, 1.0)
+        timed = U.timed_lookups(srv, 20, 1.0)
         for s in socks:
             s.close()
         socks = []
@@ -1041,7 +1028,7 @@ def test_flood_of_10000_garbage_and_silent_connections(fresh_server):
     assert w.worst < 2.0, "a lookup during the flood took %.2f s" % w.worst
     assert max(w.peak, all_open) < RSS_BOUND_MIB * 1024, "RSS %.1f MiB" % mib(max(w.peak, all_open))
     assert after < RSS_BOUND_MIB * 1024
-    timed_lookups(srv, 5, 1.0)
+    U.timed_lookups(srv, 5, 1.0)
 
 
 # ------------------------------------------------------------------------------------------------

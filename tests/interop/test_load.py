@@ -24,19 +24,6 @@ def raise_nofile_limit(wanted=4096):
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
-def timed_lookups(srv, n, limit_each):
-    """n lookups on one fresh proxy; returns the slowest call's duration."""
-    worst = 0.0
-    with Pyro5.api.Proxy(srv.uri) as p:
-        p._pyroTimeout = 10
-        for _ in range(n):
-            t0 = time.monotonic()
-            assert str(p.lookup(U.NS_NAME)) == srv.uri
-            worst = max(worst, time.monotonic() - t0)
-    assert worst < limit_each, "a lookup took %.2f s" % worst
-    return worst
-
-
 @pytest.mark.timeout(120)
 def test_500_simultaneous_proxies(fresh_server):
     """520 proxies connected at the same time, each doing lookups, all kept open; a fresh client
@@ -119,7 +106,7 @@ def test_stalled_clients_do_not_delay_others(server):
         read_frame(s)
         s.sendall(invoke_frame("serpent", "count")[:45])
         stalled.append(s)
-        timed_lookups(server, 50, 1.0)
+        U.timed_lookups(server, 50, 1.0)
         # the stalled ones can still finish their messages and get answers
         stalled[1].sendall(hs[20:])
         assert read_frame(stalled[1]).type == U.MSG_CONNECTOK
@@ -148,10 +135,10 @@ def test_client_not_reading_replies_does_not_block_others(server):
             except BlockingIOError:
                 time.sleep(0.01)
         time.sleep(0.2)
-        timed_lookups(server, 20, 2.0)
+        U.timed_lookups(server, 20, 2.0)
         with Pyro5.api.Proxy(server.uri) as p:
             assert len(p.list(prefix="test.big.")) == 200
-    timed_lookups(server, 5, 2.0)
+    U.timed_lookups(server, 5, 2.0)
 
 
 def test_abrupt_disconnects(server):
@@ -165,7 +152,7 @@ def test_abrupt_disconnects(server):
             s.sendall(invoke_frame("serpent", "count"))
         s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\1\0\0\0\0\0\0\0")     # RST on close
         s.close()
-    timed_lookups(server, 10, 2.0)
+    U.timed_lookups(server, 10, 2.0)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -200,11 +187,11 @@ def test_half_sent_message_is_closed_after_timeout(fresh_server, stage):
         t0 = time.monotonic()
         s.sendall(part)
         # other clients are served meanwhile
-        timed_lookups(srv, 10, 0.5)
+        U.timed_lookups(srv, 10, 0.5)
         assert closed_after(s, stage.startswith("connect"), timeout=4.0)
         elapsed = time.monotonic() - t0
         assert 0.8 <= elapsed <= 3.5, "closed after %.2f s" % elapsed
-    timed_lookups(srv, 3, 1.0)
+    U.timed_lookups(srv, 3, 1.0)
 
 
 @pytest.mark.labns_only("labns --message-timeout")
@@ -261,7 +248,7 @@ def test_10000_idle_connections_then_a_new_client(fresh_server):
         for t in socks[len(socks) - len(socks) % 500:]:
             assert read_frame(t).type == 2
         assert len(socks) == N_IDLE
-        worst = timed_lookups(srv, 50, limit_each=1.0)
+        worst = U.timed_lookups(srv, 50, limit_each=1.0)
         # a sample of the idle connections is still served
         for s in socks[:: N_IDLE // 20]:
             s.sendall(invoke_frame("serpent", "count", seq=1))

@@ -10,11 +10,15 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
+import sys
 import time
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+# Loopback ports and probes are the interop suite's.
+sys.path.insert(0, os.path.join(REPO, "tests", "interop"))
+from interop_util import free_port, tcp_accepts  # noqa: E402,F401  (re-exported as U.free_port, ...)
 PACKAGING = os.path.join(REPO, "packaging")
 HOST_BIN = os.environ.get("LABNS_BIN") or os.path.join(REPO, "target", "release", "labns")
 
@@ -67,20 +71,6 @@ def run(cmd, check=True, timeout=120, **kw):
         raise AssertionError("%s exited %d\nstdout:\n%s\nstderr:\n%s"
                              % (" ".join(cmd), p.returncode, p.stdout, p.stderr))
     return p
-
-
-def free_port(host="127.0.0.1", kind=socket.SOCK_STREAM):
-    with socket.socket(socket.AF_INET, kind) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
-def tcp_accepts(host, port, timeout=0.5):
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
 
 
 def wait_for(what, predicate, timeout, interval=0.05):

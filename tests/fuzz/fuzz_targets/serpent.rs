@@ -17,6 +17,8 @@ use common::{Format, all, base64, check, map_children};
 use labns::serial::{SerializerId, Value};
 use libfuzzer_sys::fuzz_target;
 
+/// Python serpent's `_check_hashable_type`, written out again on purpose: this is the oracle
+/// the writer's own `check_key_type` is checked against, so it must not call it.
 fn key_ok(k: &Value) -> bool {
     matches!(
         k,

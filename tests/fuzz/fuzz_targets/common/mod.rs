@@ -32,32 +32,6 @@ pub const TINY: Limits = Limits {
     max_items: 4,
 };
 
-/// Floats equal bit for bit, or both NaN (whatever the payload).
-pub fn same_float(a: f64, b: f64) -> bool {
-    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-}
-
-/// Structural equality with [`same_float`] for every float; container kinds must match.
-pub fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Float(x), Value::Float(y)) => same_float(*x, *y),
-        (Value::Complex(a, b), Value::Complex(c, d)) => same_float(*a, *c) && same_float(*b, *d),
-        (Value::Tuple(x), Value::Tuple(y))
-        | (Value::List(x), Value::List(y))
-        | (Value::Set(x), Value::Set(y))
-        | (Value::FrozenSet(x), Value::FrozenSet(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
-        }
-        (Value::Dict(x), Value::Dict(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y)
-                    .all(|((k1, v1), (k2, v2))| same(k1, k2) && same(v1, v2))
-        }
-        _ => a == b,
-    }
-}
-
 /// Depth of `v` (a scalar is 0, `[1]` and `[]` are 1), asserting every container's size.
 pub fn checked_depth(v: &Value, limits: &Limits) -> usize {
     let sub = match v {
@@ -174,7 +148,7 @@ pub fn check(format: &Format, data: &[u8]) {
         Ok(t) => {
             assert_within(t, &TINY);
             assert!(
-                same(t, &v1),
+                t.same(&v1),
                 "tiny limits read {t:?}, default limits {v1:?}"
             );
         }
@@ -184,7 +158,7 @@ pub fn check(format: &Format, data: &[u8]) {
     // marshal carries every `Value` exactly, whichever reader produced it.
     let m = encode(SerializerId::Marshal, &v1).expect("marshal writes every value");
     match decode(SerializerId::Marshal, &m, &limits) {
-        Ok(w) => assert!(same(&w, &v1), "marshal changed {v1:?} into {w:?}"),
+        Ok(w) => assert!(w.same(&v1), "marshal changed {v1:?} into {w:?}"),
         Err(e) => panic!("marshal cannot read back {v1:?}: {e:?}"),
     }
 
@@ -227,7 +201,7 @@ pub fn check(format: &Format, data: &[u8]) {
         ),
     };
     assert!(
-        same(&v, &expected),
+        v.same(&expected),
         "round trip changed the value\nread:     {v1:?}\nexpected: {expected:?}\ngot:      {v:?}\nwritten: {}",
         show(id, &e1)
     );
@@ -239,14 +213,14 @@ pub fn check(format: &Format, data: &[u8]) {
         let expected = (format.normalize)(&v);
         let w = decode(id, &e, &loose).expect("a value read back reads back");
         assert!(
-            same(&w, &expected),
+            w.same(&expected),
             "trip changed {v:?} into {w:?}, not {expected:?}"
         );
         v = w;
     }
     let e = encode(id, &v).expect("encodable");
     let w = decode(id, &e, &loose).expect("reads back");
-    assert!(same(&w, &v), "not a fixpoint: {v:?} became {w:?}");
+    assert!(w.same(&v), "not a fixpoint: {v:?} became {w:?}");
     let again = encode(id, &w).expect("encodable");
     assert!(
         again == e,
